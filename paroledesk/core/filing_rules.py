@@ -1,0 +1,389 @@
+"""What a parsed filing holds, and the rules intake checks it against.
+
+``paroledesk.core.filing`` turns raw JSON into a ``FilingDocument``; this
+module takes a well-formed document plus the few facts only the database
+knows (the related request, open duplicates) and the policy in force on the
+received date, and says what refuses the filing, what merely warns, and which
+filing fee is due. Import everything through ``paroledesk.core.filing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Protocol
+
+from paroledesk.core.policy import Channel
+
+HQ_GRANTOR = "uscis_hq"
+
+
+class Kind(StrEnum):
+    INITIAL = "initial"
+    REPAROLE = "reparole"
+    REFILING = "refiling"
+
+
+class RequestorRole(StrEnum):
+    SELF = "self"
+    RELATIVE = "relative"
+    REPRESENTATIVE = "representative"
+    ORGANIZATION = "organization"
+    OTHER = "other"
+
+
+class Location(StrEnum):
+    OUTSIDE_US = "outside_us"
+    INSIDE_US = "inside_us"
+
+
+class Basis(StrEnum):
+    URGENT_HUMANITARIAN = "urgent_humanitarian"
+    SIGNIFICANT_PUBLIC_BENEFIT = "significant_public_benefit"
+
+
+class Category(StrEnum):
+    MEDICAL = "medical"
+    FAMILY_EMERGENCY = "family_emergency"
+    PROTECTION = "protection"
+    PUBLIC_BENEFIT = "public_benefit"
+    OTHER = "other"
+
+
+class SponsorStatus(StrEnum):
+    CITIZEN = "citizen"
+    PERMANENT_RESIDENT = "permanent_resident"
+    OTHER_LAWFUL = "other_lawful"
+
+
+class FeePayment(StrEnum):
+    PAID = "paid"
+    EXEMPT = "exempt"
+    WAIVER_REQUESTED = "waiver_requested"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One reason a filing is refused; ``field`` is the dotted path in the document, if any."""
+
+    code: str
+    field: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Warning_:  # noqa: N801 - the underscore keeps clear of the builtin Warning
+    """Something an officer should notice; the filing is accepted anyway."""
+
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+# -- the document -------------------------------------------------------------
+# Optional text is None when absent or blank, never "".
+
+
+@dataclass(frozen=True)
+class RequestorInfo:
+    role: RequestorRole
+    family_name: str | None
+    given_name: str | None
+    organization_name: str | None
+    email: str | None
+    relationship: str | None
+    bar_number: str | None
+    accreditation_number: str | None
+
+
+@dataclass(frozen=True)
+class BeneficiaryInfo:
+    family_name: str
+    given_name: str
+    date_of_birth: date
+    country_of_birth: str  # ISO 3166-1 alpha-2, upper case
+    country_of_citizenship: str
+    location: Location
+    current_country: str
+    passport_number: str | None
+
+
+@dataclass(frozen=True)
+class ReasonInfo:
+    basis: Basis
+    category: Category
+    statement: str
+    why_no_visa: str
+
+
+@dataclass(frozen=True)
+class SponsorInfo:
+    family_name: str
+    given_name: str
+    status: SponsorStatus
+    annual_income_usd: int
+    household_size: int
+
+
+@dataclass(frozen=True)
+class FeeInfo:
+    payment: FeePayment
+    amount_usd: int | None  # always present when paid
+    exemption: str | None  # only when exempt; may be missing, which check_filing refuses
+
+
+@dataclass(frozen=True)
+class ExpediteInfo:
+    reason: str
+
+
+@dataclass(frozen=True)
+class FilingDocument:
+    kind: Kind
+    related_receipt_number: str | None  # normalised, e.g. "IOE2700100042"
+    channel: Channel
+    received_on: date
+    requestor: RequestorInfo
+    beneficiary: BeneficiaryInfo
+    reason: ReasonInfo
+    requested_days: int
+    sponsor: SponsorInfo | None  # None is refused by check_filing (sponsor_required)
+    fee: FeeInfo | None  # None is refused by check_filing (fee_required)
+    new_facts: str | None
+    expedite: ExpediteInfo | None
+
+
+# -- what the database knows --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GrantFacts:
+    granted_by: str  # "uscis_hq" | "cbp" | "other_program"
+    ended: bool  # ended in departure or otherwise
+    ends_on: date | None
+
+
+@dataclass(frozen=True)
+class RelatedRequestFacts:
+    exists: bool
+    same_beneficiary: bool
+    status: str
+    is_denied: bool
+    grant: GrantFacts | None
+
+
+@dataclass(frozen=True)
+class FilingFacts:
+    related: RelatedRequestFacts | None = None  # for the document's related_receipt_number
+    open_duplicates: int = 0  # other open requests for the same name_key and birth date
+
+
+class FilingPolicy(Protocol):
+    """The part of the policy in force on the received date that intake needs.
+
+    ``paroledesk.core.policy.PolicySnapshot`` provides it.
+    """
+
+    def filing_fee(self, channel: Channel) -> int: ...
+
+    def exemptions(self) -> list[tuple[str, str]]: ...
+
+    def reparole_lead_days(self) -> int: ...
+
+    def long_period_days(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class FilingOutcome:
+    errors: list[FieldError] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    filing_fee_usd: int = 0
+
+
+# -- the rules ------------------------------------------------------------------
+
+
+def _usd(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def _link_problem(doc: FilingDocument, related: RelatedRequestFacts | None) -> str | None:
+    """Why the related request cannot be renewed (re-parole) or refiled (refiling), if it can't."""
+    number = doc.related_receipt_number or "(none)"
+    grant = related.grant if related else None
+    if related is None or not related.exists:
+        return f"No request with receipt number {number} was found."
+    if not related.same_beneficiary:
+        return f"Request {number} is for a different person than this beneficiary."
+    if doc.kind is Kind.REFILING:
+        status = related.status.replace("_", " ") or "unknown"
+        return None if related.is_denied else f"Request {number} was not denied ({status})."
+    if grant is None:
+        return f"Request {number} has no parole grant to renew."
+    if grant.granted_by != HQ_GRANTOR:
+        by = "CBP" if grant.granted_by == "cbp" else "another program"
+        return f"The parole under request {number} was granted by {by}, not by USCIS."
+    return f"The parole under request {number} has already ended." if grant.ended else None
+
+
+def _exemption_problem(fee: FeeInfo, policy: FilingPolicy) -> str | None:
+    allowed = policy.exemptions()
+    if fee.exemption in {code for code, _ in allowed}:
+        return None
+    listed = "; ".join(f"{code} ({label})" for code, label in allowed) or "none"
+    if fee.exemption is None:
+        problem = "A fee exemption must name its ground in fee.exemption."
+    else:
+        problem = f"The fee exemption {fee.exemption!r} is not one that policy allows."
+    return f"{problem} The exemptions in force are: {listed}."
+
+
+def _errors(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> list[FieldError]:
+    errors: list[FieldError] = []
+
+    def refuse(code: str, field: str, message: str) -> None:
+        errors.append(FieldError(code, field, message))
+
+    fee, filer, kind = doc.fee, doc.requestor, doc.kind
+    if doc.beneficiary.location is Location.INSIDE_US and kind is not Kind.REPAROLE:
+        refuse(
+            "beneficiary_inside_us",
+            "beneficiary.location",
+            "The beneficiary is inside the United States; from there only a re-parole of a "
+            "parole granted by USCIS headquarters can be requested.",
+        )
+    problem = _link_problem(doc, facts.related) if kind is not Kind.INITIAL else None
+    if problem and kind is Kind.REPAROLE:
+        refuse(
+            "reparole_requires_hq_grant",
+            "related_receipt_number",
+            f"{problem} A re-parole must renew the beneficiary's own parole that USCIS "
+            "headquarters granted and that has not ended.",
+        )
+    if problem and kind is Kind.REFILING:
+        refuse(
+            "refiling_requires_denial",
+            "related_receipt_number",
+            f"{problem} A refiling must name a denied request for the same beneficiary.",
+        )
+    if kind is Kind.REFILING and not (doc.new_facts and doc.new_facts.strip()):
+        refuse(
+            "new_facts_required",
+            "new_facts",
+            "A refiling must state what is significantly new since the denial.",
+        )
+    if doc.sponsor is None:
+        refuse(
+            "sponsor_required",
+            "sponsor",
+            "Every beneficiary needs a sponsor's affidavit of support (Form I-134); "
+            "the sponsor is missing.",
+        )
+    if fee is None:
+        refuse(
+            "fee_required",
+            "fee",
+            "The filing fee must be paid, exempt, or the subject of a waiver request; "
+            "the fee is missing.",
+        )
+    elif fee.payment is FeePayment.EXEMPT and (problem := _exemption_problem(fee, policy)):
+        refuse("fee_required", "fee", problem)
+    due = policy.filing_fee(doc.channel)
+    if fee and fee.payment is FeePayment.PAID and fee.amount_usd != due:
+        sent = "nothing" if fee.amount_usd is None else _usd(fee.amount_usd)
+        refuse(
+            "fee_amount_incorrect",
+            "fee.amount_usd",
+            f"The filing fee on {doc.received_on.isoformat()} for "
+            f"{'an online' if doc.channel is Channel.ONLINE else 'a paper'} filing is "
+            f"{_usd(due)}; you sent {sent}.",
+        )
+    if fee and fee.payment is FeePayment.WAIVER_REQUESTED and doc.channel is Channel.ONLINE:
+        refuse(
+            "waiver_requires_paper",
+            "fee.payment",
+            "A fee waiver request (Form I-912) cannot be filed online; file on paper instead.",
+        )
+    if filer.role is RequestorRole.REPRESENTATIVE and not (
+        filer.bar_number or filer.accreditation_number
+    ):
+        refuse(
+            "representative_g28_required",
+            "requestor.bar_number",
+            "A representative must file a Form G-28 giving a bar number or an accreditation "
+            "number; neither was given.",
+        )
+    return errors
+
+
+def _late_reparole(doc: FilingDocument, grant: GrantFacts | None, lead: int) -> str | None:
+    if doc.kind is not Kind.REPAROLE or grant is None or grant.ends_on is None:
+        return None
+    left = (grant.ends_on - doc.received_on).days
+    if left >= lead:
+        return None
+    ends = grant.ends_on.isoformat()
+    when = (
+        f"ended on {ends}, before this request was received"
+        if left < 0
+        else f"ends on {ends}, {left} days after this request was received"
+    )
+    return (
+        f"The parole being renewed {when}; a re-parole should be filed at least {lead} days "
+        "before parole ends."
+    )
+
+
+def _warnings(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> list[Warning_]:
+    warnings: list[Warning_] = []
+
+    def warn(code: str, message: str) -> None:
+        warnings.append(Warning_(code, message))
+
+    limit, count = policy.long_period_days(), facts.open_duplicates
+    grant = facts.related.grant if facts.related else None
+    if doc.requested_days > limit:
+        warn(
+            "long_period",
+            f"{doc.requested_days:,} days were requested, more than {limit:,}; parole that "
+            "long is rare, so the statement should explain why the time is needed.",
+        )
+    if count > 0:
+        others = "is another open request" if count == 1 else f"are {count:,} other open requests"
+        warn(
+            "possible_duplicate",
+            f"There {others} for a person with the same name and date of birth; "
+            "this may be a duplicate.",
+        )
+    if late := _late_reparole(doc, grant, policy.reparole_lead_days()):
+        warn("reparole_late", late)
+    if doc.expedite is not None:
+        warn(
+            "expedite_requested",
+            "An expedite was requested; an officer will decide whether the reason justifies it.",
+        )
+    return warnings
+
+
+def filing_fee_due(doc: FilingDocument, policy: FilingPolicy) -> int:
+    """The filing fee owed: none when exempt; for a waiver request, what would be due."""
+    if doc.fee is not None and doc.fee.payment is FeePayment.EXEMPT:
+        return 0
+    return policy.filing_fee(doc.channel)
+
+
+def check_filing(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> FilingOutcome:
+    """Every rule that refuses the filing and every warning, each in the contract's order.
+
+    ``policy`` must be the policy in force on ``doc.received_on``; ``facts`` describe
+    ``doc.related_receipt_number`` and the open requests for the same person.
+    """
+    return FilingOutcome(
+        _errors(doc, facts, policy), _warnings(doc, facts, policy), filing_fee_due(doc, policy)
+    )
