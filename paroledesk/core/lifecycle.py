@@ -79,7 +79,7 @@ class Transition:
     guards: tuple[Guard, ...]
 
 
-class TransitionRefused(Exception):  # noqa: N818 - the name is part of the public interface
+class TransitionRefused(Exception):
     def __init__(self, refusal: Refusal) -> None:
         super().__init__(refusal.message)
         self.refusal = refusal

@@ -58,7 +58,7 @@ class InForce:
     source: str
 
 
-class PolicyMissing(LookupError):  # noqa: N818 - the name is part of the public interface
+class PolicyMissing(LookupError):
     def __init__(self, key: PolicyKey, on: date) -> None:
         super().__init__(f"No value for policy {key.value} is in force on {on.isoformat()}.")
         self.key = key

@@ -27,7 +27,7 @@ _PREFIX = re.compile(r"[A-Z]{3}")
 _SEPARATORS = str.maketrans("", "", " -")
 
 
-class InvalidReceiptNumber(ValueError):  # noqa: N818 - the name is part of the public interface
+class InvalidReceiptNumber(ValueError):
     """A receipt number that cannot be one; the message says what is wrong."""
 
     def __init__(self, text: str, problem: str) -> None:

@@ -1,0 +1,29 @@
+"""Fixtures shared by every app's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest_plugins = ["paroledesk.testing.browser", "paroledesk.testing.fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings: Any) -> None:
+    # Tests serve static files straight from the finders; the manifest storage
+    # of production needs a collectstatic run first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_policy_memory() -> Iterator[None]:
+    from paroledesk.policy.selectors import forget_policy
+
+    forget_policy()
+    yield
+    forget_policy()

@@ -1,0 +1,68 @@
+"""Writes for accounts: creating users and issuing API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from paroledesk.accounts.models import ApiToken, User
+from paroledesk.audit.services import event_record
+from paroledesk.core.roles import Role
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def token_issue(*, user: User) -> str:
+    """Make a new API token for the user and return it; only its digest is kept."""
+    token = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, digest=token_digest(token), prefix=token[:8])
+    return token
+
+
+def user_create(
+    *,
+    username: str,
+    role: Role,
+    email: str = "",
+    password: str | None = None,
+    actor: User | None = None,
+) -> tuple[User, str]:
+    """Create a user with one role and return it with a fresh API token.
+
+    Supervisors and administrators may use the Django admin; only administrators
+    are superusers. Without a password the account signs in by token only.
+    """
+    username = username.strip()
+    if not username:
+        raise ValidationError({"username": "A user name is required."})
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": f"The user name {username!r} is already taken."})
+    user = User(
+        username=username,
+        email=email,
+        role=role.value,
+        is_staff=role in {Role.SUPERVISOR, Role.ADMIN},
+        is_superuser=role is Role.ADMIN,
+    )
+    if password is None:
+        user.set_unusable_password()
+    else:
+        validate_password(password, user)
+        user.set_password(password)
+    user.full_clean(exclude=["password"])
+    with transaction.atomic():
+        user.save()
+        token = token_issue(user=user)
+        event_record(
+            actor=actor,
+            action="user_created",
+            reason=f"{username} joined as {role.value}.",
+            data={"user": username, "role": role.value},
+        )
+    return user, token

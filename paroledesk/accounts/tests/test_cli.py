@@ -1,0 +1,28 @@
+import pytest
+
+from paroledesk.accounts.models import User
+from paroledesk.accounts.services import token_digest
+from paroledesk.cli import main
+
+
+@pytest.mark.django_db
+def test_user_add_prints_the_token_alone_on_its_last_line(capsys):
+    assert main(["user", "add", "oscar", "--role", "officer", "--email", "oscar@example.org"]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    user = User.objects.get(username="oscar")
+    assert user.role == "officer"
+    assert user.api_tokens.get().digest == token_digest(token)
+
+
+@pytest.mark.django_db
+def test_user_add_refuses_a_taken_name_with_exit_code_2(capsys):
+    main(["user", "add", "oscar", "--role", "officer"])
+    assert main(["user", "add", "oscar", "--role", "officer"]) == 2
+    assert "already taken" in capsys.readouterr().err
+
+
+def test_user_add_refuses_an_unknown_role(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["user", "add", "oscar", "--role", "wizard"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from paroledesk.adjudication.models import Assignment, Decision, EvidenceRequest, Grant
+from paroledesk.admin_base import ReadOnlyAdmin
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyAdmin):
+    list_display = ["request", "officer", "state", "assigned_on", "due_on"]
+    list_filter = ["state"]
+    list_select_related = ["request", "officer"]
+
+
+@admin.register(EvidenceRequest)
+class EvidenceRequestAdmin(ReadOnlyAdmin):
+    list_display = ["request", "issued_on", "due_on", "answered_on", "lapsed_on"]
+    list_select_related = ["request"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ["request", "outcome", "parole_days", "decided_on", "decided_by"]
+    list_filter = ["outcome"]
+    list_select_related = ["request", "decided_by"]
+
+
+@admin.register(Grant)
+class GrantAdmin(ReadOnlyAdmin):
+    list_display = ["request", "parole_days", "authorized_on", "arrived_on", "ends_on", "ended_on"]
+    list_select_related = ["request"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdjudicationConfig(AppConfig):
+    name = "paroledesk.adjudication"
+    label = "adjudication"

@@ -1,0 +1,327 @@
+"""Writes of adjudication: assign, review, ask for evidence, decide, and the parole after.
+
+Each service is one transaction: lock the request, apply one lifecycle action
+(which checks the guards and writes the event), then write what goes with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from paroledesk.accounts.models import User
+from paroledesk.adjudication.models import (
+    Assignment,
+    AssignmentState,
+    Decision,
+    DenialReason,
+    EvidenceRequest,
+    Grant,
+    Outcome,
+)
+from paroledesk.adjudication.selectors import clock_for
+from paroledesk.core.lifecycle import Action
+from paroledesk.core.policy import PolicyKey
+from paroledesk.core.roles import Role
+from paroledesk.intake.models import Fee, FeeKind, ParoleRequest
+from paroledesk.intake.transitions import request_lock, request_transition
+from paroledesk.notices.models import NoticeKind
+from paroledesk.notices.services import notice_issue
+from paroledesk.policy.selectors import business_calendar, policy_on
+
+
+class AdjudicationError(ValueError):
+    """Input a service refuses, with the field it concerns."""
+
+    def __init__(self, code: str, field: str | None, message: str) -> None:
+        super().__init__(message)
+        self.code, self.field, self.message = code, field, message
+
+
+def _today(on: date | None) -> date:
+    return on or timezone.localdate()
+
+
+def case_assign(
+    *, request: ParoleRequest, officer: User, actor: User, on: date | None = None
+) -> Assignment:
+    if officer.role_enum not in {Role.OFFICER, Role.SUPERVISOR} or not officer.is_active:
+        raise AdjudicationError(
+            "invalid", "officer", f"{officer.username} is not an active officer."
+        )
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        Assignment.objects.filter(request=request).exclude(state=AssignmentState.DONE).update(
+            state=AssignmentState.DONE, ended_on=day
+        )
+        previous = request.assigned_officer
+        request.assigned_officer = officer
+        request_transition(
+            request=request,
+            action=Action.ASSIGN,
+            actor=actor,
+            on=day,
+            reason=f"Assigned to {officer.username}.",
+            data={"officer": officer.username, "previous": previous.username if previous else None},
+            update_fields=("assigned_officer",),
+        )
+        return Assignment.objects.create(
+            request=request,
+            officer=officer,
+            assigned_by=actor,
+            assigned_on=day,
+            due_on=clock_for(request).latest,
+        )
+
+
+def case_start_review(*, request: ParoleRequest, actor: User, on: date | None = None) -> None:
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(request=request, action=Action.START_REVIEW, actor=actor, on=_today(on))
+
+
+def case_request_evidence(
+    *,
+    request: ParoleRequest,
+    items: Sequence[str],
+    due_in_business_days: int,
+    actor: User,
+    on: date | None = None,
+) -> EvidenceRequest:
+    cleaned = [item.strip() for item in items if item.strip()]
+    if not cleaned:
+        raise AdjudicationError("invalid", "items", "Name at least one piece of evidence to send.")
+    if not 1 <= due_in_business_days <= 120:
+        raise AdjudicationError(
+            "invalid", "due_in_business_days", "The deadline must be 1 to 120 business days away."
+        )
+    day = _today(on)
+    due = business_calendar().add(day, due_in_business_days)
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(
+            request=request,
+            action=Action.REQUEST_EVIDENCE,
+            actor=actor,
+            on=day,
+            reason=f"Evidence requested, due {due.isoformat()}.",
+            data={"items": cleaned},
+        )
+        _set_assignment_state(request, AssignmentState.ON_HOLD)
+        rfe = EvidenceRequest.objects.create(
+            request=request, items=cleaned, issued_on=day, due_on=due, issued_by=actor
+        )
+        notice_issue(
+            request=request,
+            kind=NoticeKind.RFE,
+            on=day,
+            content={"items": cleaned, "due_on": due.isoformat()},
+        )
+        return rfe
+
+
+def evidence_receive(*, request: ParoleRequest, actor: User | None, on: date | None = None) -> None:
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(request=request, action=Action.RECEIVE_EVIDENCE, actor=actor, on=day)
+        EvidenceRequest.objects.filter(
+            request=request, answered_on__isnull=True, lapsed_on__isnull=True
+        ).update(answered_on=day)
+        _set_assignment_state(request, AssignmentState.OPEN)
+
+
+def case_resume_review(*, request: ParoleRequest, actor: User, on: date | None = None) -> None:
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(request=request, action=Action.RESUME_REVIEW, actor=actor, on=_today(on))
+
+
+def case_decide(
+    *,
+    request: ParoleRequest,
+    outcome: Outcome,
+    actor: User,
+    parole_days: int | None = None,
+    reasons: Sequence[str] = (),
+    note: str = "",
+    parole_fee_exception: str = "",
+    on: date | None = None,
+) -> Decision:
+    """Approve (conditionally, when the parole fee is due) or deny, with the notice."""
+    day = _today(on)
+    snapshot = policy_on(day)
+    if outcome is Outcome.APPROVE:
+        if parole_days is None or parole_days <= 0:
+            raise AdjudicationError("invalid", "parole_days", "Give the parole period in days.")
+        exceptions = {code for code, _ in snapshot.parole_fee_exceptions()}
+        if parole_fee_exception and parole_fee_exception not in exceptions:
+            raise AdjudicationError(
+                "invalid",
+                "parole_fee_exception",
+                f"Not a parole-fee exception: {parole_fee_exception}.",
+            )
+        action = Action.APPROVE if parole_fee_exception else Action.APPROVE_CONDITIONALLY
+    else:
+        known = {reason.value for reason in DenialReason}
+        unknown = [reason for reason in reasons if reason not in known]
+        if not reasons or unknown:
+            raise AdjudicationError("invalid", "reasons", "Give one or more of the denial reasons.")
+        if DenialReason.OTHER.value in reasons and not note.strip():
+            raise AdjudicationError("invalid", "note", "A denial for another reason needs a note.")
+        action = Action.DENY
+    with transaction.atomic():
+        request = request_lock(request)
+        request.decided_on = day
+        request_transition(
+            request=request,
+            action=action,
+            actor=actor,
+            on=day,
+            parole_days=parole_days,
+            reason=note,
+            data={"reasons": list(reasons), "parole_days": parole_days},
+            update_fields=("decided_on",),
+        )
+        decision = Decision.objects.create(
+            request=request,
+            outcome=outcome.value,
+            parole_days=parole_days,
+            reasons=list(reasons),
+            note=note,
+            decided_by=actor,
+            decided_on=day,
+        )
+        _set_assignment_state(request, AssignmentState.DONE, on=day)
+        if outcome is Outcome.DENY:
+            notice_issue(
+                request=request,
+                kind=NoticeKind.DENIAL,
+                on=day,
+                content={"reasons": list(reasons), "note": note},
+            )
+            return decision
+        assert parole_days is not None
+        Grant.objects.create(
+            request=request,
+            parole_days=parole_days,
+            authorized_on=day,
+            parole_fee_exception=parole_fee_exception,
+        )
+        if action is Action.APPROVE:
+            notice_issue(
+                request=request,
+                kind=NoticeKind.APPROVAL,
+                on=day,
+                content={"parole_days": parole_days},
+            )
+            return decision
+        fee_due = day + timedelta(days=snapshot.parole_fee_deadline_days())
+        Fee.objects.create(
+            request=request,
+            kind=FeeKind.PAROLE,
+            payment="due",
+            amount_usd=snapshot.parole_fee(),
+            policy_effective_from=snapshot.get(PolicyKey.PAROLE_FEE).effective_from,
+            due_on=fee_due,
+        )
+        notice_issue(
+            request=request,
+            kind=NoticeKind.CONDITIONAL_APPROVAL,
+            on=day,
+            content={
+                "parole_days": parole_days,
+                "fee_usd": snapshot.parole_fee(),
+                "fee_due_on": fee_due.isoformat(),
+            },
+        )
+        return decision
+
+
+def parole_fee_pay(*, request: ParoleRequest, actor: User | None, on: date | None = None) -> None:
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(request=request, action=Action.PAY_PAROLE_FEE, actor=actor, on=day)
+        Fee.objects.filter(request=request, kind=FeeKind.PAROLE).update(payment="paid", paid_on=day)
+        notice_issue(
+            request=request,
+            kind=NoticeKind.APPROVAL,
+            on=day,
+            content={"parole_days": request.grant.parole_days},
+        )
+
+
+def parole_fee_lapse(*, request: ParoleRequest, on: date | None = None) -> None:
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(
+            request=request,
+            action=Action.LAPSE_PAROLE_FEE,
+            actor=None,
+            on=day,
+            reason="The parole fee was not paid by its deadline.",
+        )
+        notice_issue(request=request, kind=NoticeKind.CLOSURE, on=day)
+
+
+def arrival_record(*, request: ParoleRequest, arrived_on: date, actor: User | None) -> Grant:
+    with transaction.atomic():
+        request = request_lock(request)
+        grant = Grant.objects.select_for_update().get(request=request)
+        if arrived_on < grant.authorized_on:
+            raise AdjudicationError("invalid", "arrived_on", "Arrival cannot precede the approval.")
+        request_transition(
+            request=request, action=Action.RECORD_ARRIVAL, actor=actor, on=arrived_on
+        )
+        grant.arrived_on = arrived_on
+        grant.ends_on = arrived_on + timedelta(days=grant.parole_days)
+        grant.save(update_fields=["arrived_on", "ends_on"])
+        return grant
+
+
+def parole_end(
+    *, request: ParoleRequest, reason: str, actor: User | None, on: date | None = None
+) -> None:
+    """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or notice."""
+    if reason not in {"expired", "departed", "terminated"}:
+        raise AdjudicationError(
+            "invalid", "reason", "End reason must be expired, departed or terminated."
+        )
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(
+            request=request,
+            action=Action.END_PAROLE,
+            actor=actor,
+            on=day,
+            reason=f"Parole ended: {reason}.",
+            data={"end_reason": reason},
+        )
+        Grant.objects.filter(request=request).update(ended_on=day, end_reason=reason)
+
+
+def request_withdraw(
+    *, request: ParoleRequest, actor: User, reason: str = "", on: date | None = None
+) -> None:
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        request_transition(
+            request=request, action=Action.WITHDRAW, actor=actor, on=day, reason=reason
+        )
+        _set_assignment_state(request, AssignmentState.DONE, on=day)
+        notice_issue(request=request, kind=NoticeKind.WITHDRAWAL, on=day)
+
+
+def _set_assignment_state(
+    request: ParoleRequest, state: AssignmentState, *, on: date | None = None
+) -> None:
+    active = Assignment.objects.filter(request=request).exclude(state=AssignmentState.DONE)
+    active.update(state=state.value, ended_on=on if state is AssignmentState.DONE else None)

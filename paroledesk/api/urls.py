@@ -1,0 +1,13 @@
+from django.urls import path
+
+from paroledesk.intake import api as intake_api
+from paroledesk.notices import api as notices_api
+
+urlpatterns = [
+    path("requests/<str:receipt>", intake_api.RequestDetailView.as_view(), name="api-request"),
+    path(
+        "requests/<str:receipt>/notices/<int:notice_id>.pdf",
+        notices_api.NoticePdfView.as_view(),
+        name="api-notice-pdf",
+    ),
+]

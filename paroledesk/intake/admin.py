@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from paroledesk.admin_base import ReadOnlyAdmin, ReadOnlyInline
+from paroledesk.intake.models import (
+    Affidavit,
+    Beneficiary,
+    EvidenceDocument,
+    Fee,
+    ParoleRequest,
+    Requestor,
+)
+
+
+class RequestorInline(ReadOnlyInline):
+    model = Requestor
+
+
+class AffidavitInline(ReadOnlyInline):
+    model = Affidavit
+
+
+class FeeInline(ReadOnlyInline):
+    model = Fee
+
+
+class DocumentInline(ReadOnlyInline):
+    model = EvidenceDocument
+    exclude = ["storage_name"]
+
+
+@admin.register(ParoleRequest)
+class ParoleRequestAdmin(ReadOnlyAdmin):
+    list_display = [
+        "receipt_number",
+        "kind",
+        "status",
+        "channel",
+        "received_on",
+        "assigned_officer",
+    ]
+    list_filter = ["status", "kind", "channel"]
+    search_fields = ["receipt_number"]
+    list_select_related = ["assigned_officer"]
+    date_hierarchy = "received_on"
+    inlines = [RequestorInline, AffidavitInline, FeeInline, DocumentInline]
+
+
+@admin.register(Beneficiary)
+class BeneficiaryAdmin(ReadOnlyAdmin):
+    list_display = ["family_name", "given_name", "country_of_citizenship"]
+    search_fields = ["name_key"]
+    exclude = ["date_of_birth", "passport_number", "a_number", "name_key"]

@@ -1,0 +1,235 @@
+"""Filing a request: parse the filing document, check every rule, write it whole or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from django.db import transaction
+from django.utils import timezone
+
+from paroledesk.accounts.models import User
+from paroledesk.audit.services import event_record
+from paroledesk.core.filing import (
+    FeePayment,
+    FieldError,
+    FilingDocument,
+    FilingFacts,
+    FilingInvalid,
+    GrantFacts,
+    RelatedRequestFacts,
+    Warning_,
+    check_filing,
+    name_key,
+    parse_filing,
+)
+from paroledesk.core.lifecycle import OPEN_STATUSES, Status
+from paroledesk.core.policy import Channel, PolicyKey
+from paroledesk.intake.models import (
+    Affidavit,
+    Beneficiary,
+    Fee,
+    FeeKind,
+    ParoleRequest,
+    Requestor,
+)
+from paroledesk.intake.receipts import receipt_issue
+from paroledesk.notices.models import NoticeKind
+from paroledesk.notices.services import notice_issue
+from paroledesk.policy.selectors import business_calendar, policy_on
+
+
+class FilingRefused(ValueError):
+    """The filing breaks a rule or is malformed; nothing of it was saved."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Filed:
+    request: ParoleRequest
+    warnings: list[Warning_]
+    filing_fee_usd: int
+
+
+def _facts(doc: FilingDocument) -> FilingFacts:
+    key = name_key(doc.beneficiary.family_name, doc.beneficiary.given_name)
+    open_duplicates = ParoleRequest.objects.filter(
+        beneficiary__name_key=key,
+        beneficiary__date_of_birth=doc.beneficiary.date_of_birth,
+        status__in=[status.value for status in OPEN_STATUSES],
+    ).count()
+    related = None
+    if doc.related_receipt_number:
+        found = (
+            ParoleRequest.objects.select_related("beneficiary", "grant")
+            .filter(receipt_number=doc.related_receipt_number)
+            .first()
+        )
+        if found is None:
+            related = RelatedRequestFacts(
+                exists=False, same_beneficiary=False, status="", is_denied=False, grant=None
+            )
+        else:
+            grant = getattr(found, "grant", None)
+            related = RelatedRequestFacts(
+                exists=True,
+                same_beneficiary=(
+                    found.beneficiary.name_key == key
+                    and found.beneficiary.date_of_birth == doc.beneficiary.date_of_birth
+                ),
+                status=found.status,
+                is_denied=found.status == Status.DENIED.value,
+                grant=None
+                if grant is None
+                else GrantFacts(
+                    granted_by=grant.granted_by,
+                    ended=grant.ended_on is not None or found.status == Status.PAROLE_ENDED.value,
+                    ends_on=grant.ends_on,
+                ),
+            )
+    return FilingFacts(related=related, open_duplicates=open_duplicates)
+
+
+def request_file(
+    *,
+    raw: object,
+    filed_by: User,
+    source: Literal["api", "import"] = "api",
+    today: date | None = None,
+) -> Filed:
+    """File one request from its filing document (the contract's JSON shape).
+
+    Raises FilingRefused with every problem found; on success the request, its
+    people, forms, fee, event and receipt notice are written in one transaction.
+    """
+    today = today or timezone.localdate()
+    try:
+        doc = parse_filing(
+            raw,
+            channel_default=Channel.ONLINE if source == "api" else Channel.PAPER,
+            received_on=None,
+            allow_received_on=source == "import",
+            today=today,
+        )
+    except FilingInvalid as invalid:
+        raise FilingRefused(invalid.errors) from None
+    snapshot = policy_on(doc.received_on)
+    outcome = check_filing(doc, _facts(doc), snapshot)
+    if outcome.errors:
+        raise FilingRefused(outcome.errors)
+    with transaction.atomic():
+        fee_key = (
+            PolicyKey.FILING_FEE_ONLINE
+            if doc.channel is Channel.ONLINE
+            else PolicyKey.FILING_FEE_PAPER
+        )
+        request = _write(doc, filed_by=filed_by, fee_since=snapshot.get(fee_key).effective_from)
+        event_record(
+            request=request,
+            actor=filed_by,
+            action="file",
+            to_status=Status.RECEIVED.value,
+            on=doc.received_on,
+            data={
+                "channel": doc.channel.value,
+                "source": source,
+                "warnings": [warning.code for warning in outcome.warnings],
+            },
+        )
+        window = snapshot.decision_window(doc.received_on, business_calendar())
+        notice_issue(
+            request=request,
+            kind=NoticeKind.RECEIPT,
+            on=doc.received_on,
+            content={
+                "earliest": window[0].isoformat(),
+                "latest": window[1].isoformat(),
+                "filing_fee_usd": outcome.filing_fee_usd,
+            },
+        )
+    return Filed(request=request, warnings=outcome.warnings, filing_fee_usd=outcome.filing_fee_usd)
+
+
+def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
+    person = doc.beneficiary
+    key = name_key(person.family_name, person.given_name)
+    if doc.related_receipt_number:
+        related = ParoleRequest.objects.select_related("beneficiary").get(
+            receipt_number=doc.related_receipt_number
+        )
+        if related.beneficiary.name_key == key:
+            return related.beneficiary
+    return Beneficiary.objects.create(
+        family_name=person.family_name,
+        given_name=person.given_name,
+        name_key=key,
+        date_of_birth=person.date_of_birth,
+        country_of_birth=person.country_of_birth,
+        country_of_citizenship=person.country_of_citizenship,
+        passport_number=person.passport_number or "",
+    )
+
+
+def _write(doc: FilingDocument, *, filed_by: User, fee_since: date) -> ParoleRequest:
+    beneficiary = _beneficiary_for(doc)
+    related = None
+    if doc.related_receipt_number:
+        related = ParoleRequest.objects.get(receipt_number=doc.related_receipt_number)
+    request = ParoleRequest.objects.create(
+        receipt_number=receipt_issue(channel=doc.channel, received_on=doc.received_on),
+        kind=doc.kind.value,
+        channel=doc.channel.value,
+        status=Status.RECEIVED.value,
+        received_on=doc.received_on,
+        beneficiary=beneficiary,
+        related_request=related,
+        location=doc.beneficiary.location.value,
+        current_country=doc.beneficiary.current_country,
+        basis=doc.reason.basis.value,
+        category=doc.reason.category.value,
+        statement=doc.reason.statement,
+        why_no_visa=doc.reason.why_no_visa,
+        requested_days=doc.requested_days,
+        new_facts=doc.new_facts or "",
+        expedite_reason=doc.expedite.reason if doc.expedite else "",
+        filed_by=filed_by,
+    )
+    filer = doc.requestor
+    Requestor.objects.create(
+        request=request,
+        role=filer.role.value,
+        family_name=filer.family_name or "",
+        given_name=filer.given_name or "",
+        organization_name=filer.organization_name or "",
+        email=filer.email or "",
+        relationship=filer.relationship or "",
+        bar_number=filer.bar_number or "",
+        accreditation_number=filer.accreditation_number or "",
+    )
+    sponsor = doc.sponsor
+    assert sponsor is not None  # check_filing refuses a filing without one
+    Affidavit.objects.create(
+        request=request,
+        beneficiary=beneficiary,
+        sponsor_family_name=sponsor.family_name,
+        sponsor_given_name=sponsor.given_name,
+        sponsor_status=sponsor.status.value,
+        annual_income_usd=sponsor.annual_income_usd,
+        household_size=sponsor.household_size,
+    )
+    fee = doc.fee
+    assert fee is not None  # check_filing refuses a filing without one
+    Fee.objects.create(
+        request=request,
+        kind=FeeKind.FILING,
+        payment=fee.payment.value,
+        amount_usd=fee.amount_usd if fee.payment is FeePayment.PAID and fee.amount_usd else 0,
+        exemption=fee.exemption or "",
+        policy_effective_from=fee_since,
+        paid_on=doc.received_on if fee.payment is FeePayment.PAID else None,
+    )
+    return request

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from paroledesk.admin_base import ReadOnlyAdmin
+from paroledesk.notices.models import Notice
+
+
+@admin.register(Notice)
+class NoticeAdmin(ReadOnlyAdmin):
+    list_display = ["request", "kind", "issued_on", "delivered_at"]
+    list_filter = ["kind"]
+    list_select_related = ["request"]

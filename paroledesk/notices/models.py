@@ -1,0 +1,41 @@
+"""Written notices: every decision and reminder is one, to the requestor and representative."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+
+from paroledesk.intake.models import ParoleRequest, choices
+
+
+class NoticeKind(StrEnum):
+    RECEIPT = "receipt"
+    RFE = "rfe"
+    CONDITIONAL_APPROVAL = "conditional_approval"
+    APPROVAL = "approval"
+    DENIAL = "denial"
+    WITHDRAWAL = "withdrawal"
+    CLOSURE = "closure"
+    RFE_REMINDER = "rfe_reminder"
+    FEE_REMINDER = "fee_reminder"
+    PAROLE_ENDING_REMINDER = "parole_ending_reminder"
+
+
+class Notice(models.Model):
+    request = models.ForeignKey(ParoleRequest, on_delete=models.PROTECT, related_name="notices")
+    kind = models.CharField(max_length=30, choices=choices(NoticeKind))
+    issued_on = models.DateField()
+    # What the letter says, fixed at issue: a later correction of policy must
+    # not change a notice already sent.
+    content = models.JSONField(default=dict)
+    # Idempotency for the daily sweep: the same reminder is never issued twice.
+    dedupe_key = models.CharField(max_length=100)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["dedupe_key"], name="notice_dedupe_unique")]
+        indexes = [models.Index(fields=["request", "issued_on"], name="notice_request")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} notice on {self.request}"

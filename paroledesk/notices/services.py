@@ -1,0 +1,32 @@
+"""Issuing notices. A notice is written in the transaction of the change it reports;
+delivery happens after commit, so a rollback sends nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from paroledesk.intake.models import ParoleRequest
+from paroledesk.notices.models import Notice, NoticeKind
+
+
+def notice_issue(
+    *,
+    request: ParoleRequest,
+    kind: NoticeKind,
+    on: date,
+    content: dict[str, Any] | None = None,
+    dedupe_key: str | None = None,
+) -> Notice:
+    """Record a notice; the same dedupe key twice returns the first (the sweep may rerun)."""
+    key = dedupe_key or f"{request.receipt_number}:{kind.value}:{on.isoformat()}"
+    notice, _ = Notice.objects.get_or_create(
+        dedupe_key=key,
+        defaults={
+            "request": request,
+            "kind": kind.value,
+            "issued_on": on,
+            "content": content or {},
+        },
+    )
+    return notice

@@ -1,0 +1,100 @@
+"""The named demo people and policy data, as fixtures for any app's tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from paroledesk.accounts.models import User
+from paroledesk.accounts.services import user_create
+from paroledesk.core.roles import Role
+from paroledesk.intake.models import ParoleRequest
+from paroledesk.policy.services import policy_load_defaults
+
+PASSWORD = "correct horse battery staple 7"  # noqa: S105 - test accounts only
+FILED_ON = date(2026, 11, 30)
+
+
+@pytest.fixture
+def policy(db: None) -> None:
+    policy_load_defaults()
+
+
+def _person(name: str, role: Role) -> User:
+    user, _ = user_create(username=name, role=role, email=f"{name}@example.org", password=PASSWORD)
+    return user
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    return _person("alice", Role.REQUESTOR)
+
+
+@pytest.fixture
+def rita(db: None) -> User:
+    return _person("rita", Role.REPRESENTATIVE)
+
+
+@pytest.fixture
+def olivia(db: None) -> User:
+    return _person("olivia", Role.OFFICER)
+
+
+@pytest.fixture
+def sam(db: None) -> User:
+    return _person("sam", Role.SUPERVISOR)
+
+
+@pytest.fixture
+def ada(db: None) -> User:
+    return _person("ada", Role.ADMIN)
+
+
+def filing_document(**overrides: object) -> dict[str, object]:
+    """A valid online filing document for an initial request; override any top-level part."""
+    document: dict[str, object] = {
+        "kind": "initial",
+        "requestor": {
+            "role": "relative",
+            "family_name": "Haidari",
+            "given_name": "Sara",
+            "relationship": "sister",
+            "email": "sara@example.org",
+        },
+        "beneficiary": {
+            "family_name": "Haidari",
+            "given_name": "Farid",
+            "date_of_birth": "1988-03-14",
+            "country_of_birth": "AF",
+            "country_of_citizenship": "AF",
+            "location": "outside_us",
+            "current_country": "PK",
+            "passport_number": "P1234567",
+        },
+        "reason": {
+            "basis": "urgent_humanitarian",
+            "category": "medical",
+            "statement": "He needs surgery that is not available where he is.",
+            "why_no_visa": "No visa interview can be had for over a year.",
+        },
+        "requested_days": 180,
+        "sponsor": {
+            "family_name": "Haidari",
+            "given_name": "Sara",
+            "status": "citizen",
+            "annual_income_usd": 72000,
+            "household_size": 3,
+        },
+        "fee": {"payment": "paid", "amount_usd": 580},
+    }
+    document.update(overrides)
+    return document
+
+
+@pytest.fixture
+def filed(policy: None, alice: User) -> ParoleRequest:
+    """An initial request alice filed online on Monday 2026-11-30."""
+    from paroledesk.intake.services import request_file
+
+    return request_file(raw=filing_document(), filed_by=alice, today=FILED_ON).request

@@ -1,0 +1,53 @@
+from datetime import date
+
+import pytest
+
+from paroledesk.audit.models import Event
+from paroledesk.core.lifecycle import TRANSITIONS, Status
+from paroledesk.demo import COUNTS, demo_accounts_file, demo_seed, demo_seed_if_empty
+from paroledesk.intake.models import ParoleRequest
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def seeded(policy, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return demo_seed(today=TODAY)
+
+
+@pytest.mark.django_db
+def test_the_demo_spreads_requests_over_every_state(seeded):
+    found = dict.fromkeys(Status, 0)
+    for status in ParoleRequest.objects.values_list("status", flat=True):
+        found[Status(status)] += 1
+    assert {status.value: count for status, count in found.items()} == COUNTS
+    assert set(COUNTS) == {status.value for status in Status}
+
+
+@pytest.mark.django_db
+def test_every_demo_change_is_an_event_the_lifecycle_table_allows(seeded):
+    allowed = {(t.source.value, t.target.value) for t in TRANSITIONS.values()}
+    changes = Event.objects.exclude(from_status="").values_list("from_status", "to_status")
+    assert changes
+    assert set(changes) <= allowed
+
+
+@pytest.mark.django_db
+def test_no_demo_event_is_dated_in_the_future(seeded):
+    assert not Event.objects.filter(on__gt=TODAY).exists()
+
+
+@pytest.mark.django_db
+def test_demo_passwords_are_random_and_kept_only_for_the_owner(seeded, settings):
+    text = demo_accounts_file().read_text()
+    assert all(password in text for password in seeded.values())
+    assert len(set(seeded.values())) == len(seeded)
+    assert demo_accounts_file().stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.django_db
+def test_the_demo_is_seeded_only_into_an_empty_database(seeded):
+    count = ParoleRequest.objects.count()
+    assert demo_seed_if_empty() is False
+    assert ParoleRequest.objects.count() == count

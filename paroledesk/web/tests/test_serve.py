@@ -1,0 +1,86 @@
+"""`paroledesk serve` on a fresh embedded install, as `make run` runs it: a real gunicorn."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        return response.status, response.read().decode()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    var = tmp_path_factory.mktemp("var")
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env |= {"PAROLEDESK_VAR_DIR": str(var), "WEB_CONCURRENCY": "1"}
+    log = (var / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "paroledesk.cli", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                fetch(base + "/")
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("serve did not start:\n" + (var / "serve.log").read_text())
+                time.sleep(0.5)
+        yield base, var
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_serve_answers_the_home_page_the_admin_and_the_api_schema(served):
+    base, _ = served
+    status, home = fetch(base + "/")
+    assert status == 200
+    assert "humanitarian parole" in home.lower()
+    assert fetch(base + "/admin/login/")[0] == 200
+    status, schema = fetch(base + "/api/v1/schema")
+    assert status == 200
+    assert "/api/v1/requests/{receipt}" in schema
+    assert fetch(base + "/api/v1/docs")[0] == 200
+
+
+def test_serve_seeds_demo_people_and_prints_their_passwords(served):
+    _, var = served
+    accounts = (var / "demo-accounts.txt").read_text()
+    for name in ("alice", "rita", "olivia", "sam"):
+        assert name in accounts
+    assert "Demo accounts" in (var / "serve.log").read_text()
+    assert oct((var / "demo-accounts.txt").stat().st_mode & 0o777) == "0o600"
+
+
+def test_static_files_are_served_by_the_wsgi_server(served):
+    base, _ = served
+    _, home = fetch(base + "/")
+    stylesheet = home.split('href="/static/uswds/css/')[1].split('"')[0]
+    status, css = fetch(f"{base}/static/uswds/css/{stylesheet}")
+    assert status == 200
+    assert ".usa-" in css
