@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "paroledesk.apps.StaticFilesConfig",
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
@@ -208,7 +208,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
-STATICFILES_DIRS = [("uswds", BASE_DIR / "node_modules" / "@uswds" / "uswds" / "dist")]
+# The USWDS package's compiled files only (its Sass sources stay out).
+_USWDS = BASE_DIR / "node_modules" / "@uswds" / "uswds" / "dist"
+STATICFILES_DIRS = [(f"uswds/{part}", _USWDS / part) for part in ("css", "js", "img", "fonts")]
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
