@@ -12,7 +12,8 @@ from paroledesk.accounts.models import User
 from paroledesk.core.lifecycle import OPEN_STATUSES, Status
 from paroledesk.core.roles import Role
 from paroledesk.intake.models import ParoleRequest
-from paroledesk.policy.selectors import business_calendar, policy_on
+from paroledesk.intake.selectors import decision_window_of
+from paroledesk.policy.selectors import business_calendar
 
 OPEN = [status.value for status in OPEN_STATUSES]
 
@@ -29,13 +30,12 @@ class Clock:
 
 def clock_for(request: ParoleRequest, *, today: date | None = None) -> Clock:
     today = today or timezone.localdate()
-    calendar = business_calendar()
-    earliest, latest = policy_on(request.received_on).decision_window(request.received_on, calendar)
+    earliest, latest = decision_window_of(request)
     open_ = request.status_enum in OPEN_STATUSES
     return Clock(
         earliest=earliest,
         latest=latest,
-        age_business_days=calendar.count(request.received_on, today),
+        age_business_days=business_calendar().count(request.received_on, today),
         overdue=open_ and today > latest,
     )
 

@@ -57,6 +57,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
+    if isinstance(exc, exceptions.ParseError):
+        response.data = error_body("invalid", "The body could not be read as JSON.")
+        response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+        return response
     if isinstance(exc, exceptions.ValidationError):
         response.data = {"errors": _flatten(exc.detail)}
         response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY

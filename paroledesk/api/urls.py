@@ -1,9 +1,11 @@
 from django.urls import path
 
 from paroledesk.intake import api as intake_api
+from paroledesk.intake import filing_api
 from paroledesk.notices import api as notices_api
 
 urlpatterns = [
+    path("requests", filing_api.RequestFileView.as_view(), name="api-requests"),
     path("requests/<str:receipt>", intake_api.RequestDetailView.as_view(), name="api-request"),
     path(
         "requests/<str:receipt>/notices/<int:notice_id>.pdf",

@@ -230,3 +230,29 @@ class ReceiptSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix} FY{self.fiscal_year:02d} day {self.workday}: {self.last}"
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to a filing sent with an Idempotency-Key, replayed for the same key.
+
+    Bulk import uses the same table with a key made from each line's content, so
+    importing a file twice files nothing twice.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    body_sha256 = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    request = models.ForeignKey(
+        ParoleRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "key"], name="idempotency_owner_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner_id}:{self.key} -> {self.status_code}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 
 from paroledesk.accounts.models import User
@@ -9,6 +11,12 @@ from paroledesk.audit.services import view_record
 from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.core.roles import Role
 from paroledesk.intake.models import ParoleRequest
+from paroledesk.policy.selectors import business_calendar, policy_on
+
+
+def decision_window_of(request: ParoleRequest) -> tuple[date, date]:
+    """The earliest and latest decision dates, from the policy in force when it was received."""
+    return policy_on(request.received_on).decision_window(request.received_on, business_calendar())
 
 
 class RequestNotFound(LookupError):

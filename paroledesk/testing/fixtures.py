@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -51,9 +52,9 @@ def ada(db: None) -> User:
     return _person("ada", Role.ADMIN)
 
 
-def filing_document(**overrides: object) -> dict[str, object]:
+def filing_document(**overrides: Any) -> dict[str, Any]:
     """A valid online filing document for an initial request; override any top-level part."""
-    document: dict[str, object] = {
+    document: dict[str, Any] = {
         "kind": "initial",
         "requestor": {
             "role": "relative",
