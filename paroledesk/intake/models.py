@@ -256,3 +256,25 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.owner_id}:{self.key} -> {self.status_code}"
+
+
+class FilingDraft(models.Model):
+    """A filing being written in the wizard: saved on every step, resumed later, submitted once."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="filing_drafts"
+    )
+    # The filing document as far as it is written, in the contract's shape.
+    data = models.JSONField(default=dict)
+    step = models.CharField(max_length=30, default="filer")
+    submitted_request = models.OneToOneField(
+        ParoleRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "-updated_at"], name="draft_owner_recent")]
+
+    def __str__(self) -> str:
+        return f"Draft {self.pk} by {self.owner_id} at step {self.step}"
