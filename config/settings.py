@@ -216,11 +216,9 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "files")},
     },
-    "staticfiles": {
-        "BACKEND": env_str(
-            "STATICFILES_STORAGE", "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-        )
-    },
+    # Hashed names let browsers cache static files for a year; tests swap in the
+    # plain storage (conftest.py) so they need no collectstatic.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
 

@@ -1,0 +1,72 @@
+"""Settings as a fresh process sees them, for each way of deploying."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json, django
+from django.conf import settings
+django.setup()
+db = settings.DATABASES["default"]
+print(json.dumps({
+    "engine": db["ENGINE"], "conn_max_age": db["CONN_MAX_AGE"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "eager": settings.CELERY_TASK_ALWAYS_EAGER,
+}))
+"""
+
+
+def settings_with(tmp_path, **env):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "CACHE_URL", "CELERY_BROKER_URL"}
+    }
+    base |= {"PAROLEDESK_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env=base | env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_without_settings_the_install_is_embedded(tmp_path):
+    found = settings_with(tmp_path)
+    assert found == {
+        "engine": "django.db.backends.sqlite3",
+        "conn_max_age": 600,
+        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "eager": True,
+    }
+
+
+def test_each_variable_scales_out_one_part(tmp_path):
+    found = settings_with(
+        tmp_path,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+    )
+    assert found == {
+        "engine": "django.db.backends.postgresql",
+        "conn_max_age": 600,
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "eager": False,
+    }
+
+
+def test_a_generated_secret_key_is_kept_private_and_stable(tmp_path):
+    settings_with(tmp_path)
+    key_file = tmp_path / "secret_key"
+    first = key_file.read_text()
+    settings_with(tmp_path)
+    assert key_file.read_text() == first
+    assert key_file.stat().st_mode & 0o077 == 0
