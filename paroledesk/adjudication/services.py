@@ -65,7 +65,7 @@ def case_assign(
             action=Action.ASSIGN,
             actor=actor,
             on=day,
-            reason=f"Assigned to {officer.username}.",
+            # Officers' names stay out of the reason: parties read it in their history.
             data={"officer": officer.username, "previous": previous.username if previous else None},
             update_fields=("assigned_officer",),
         )

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from django.db import models
 
-from paroledesk.intake.models import ParoleRequest, choices
+from paroledesk.intake.models import ParoleRequest
 
 
 class NoticeKind(StrEnum):
@@ -22,9 +22,25 @@ class NoticeKind(StrEnum):
     PAROLE_ENDING_REMINDER = "parole_ending_reminder"
 
 
+NOTICE_TITLES = {
+    NoticeKind.RECEIPT: "Receipt notice",
+    NoticeKind.RFE: "Request for evidence",
+    NoticeKind.CONDITIONAL_APPROVAL: "Conditional approval: parole fee due",
+    NoticeKind.APPROVAL: "Approval of parole",
+    NoticeKind.DENIAL: "Denial notice",
+    NoticeKind.WITHDRAWAL: "Withdrawal acknowledged",
+    NoticeKind.CLOSURE: "Request closed",
+    NoticeKind.RFE_REMINDER: "Reminder: evidence due",
+    NoticeKind.FEE_REMINDER: "Reminder: parole fee due",
+    NoticeKind.PAROLE_ENDING_REMINDER: "Reminder: parole ending",
+}
+
+
 class Notice(models.Model):
     request = models.ForeignKey(ParoleRequest, on_delete=models.PROTECT, related_name="notices")
-    kind = models.CharField(max_length=30, choices=choices(NoticeKind))
+    kind = models.CharField(
+        max_length=30, choices=[(kind.value, title) for kind, title in NOTICE_TITLES.items()]
+    )
     issued_on = models.DateField()
     # What the letter says, fixed at issue: a later correction of policy must
     # not change a notice already sent.

@@ -12,26 +12,13 @@ from paroledesk.core.lifecycle import STATUS_TEXT
 from paroledesk.notices.models import Notice
 from paroledesk.policy.selectors import policy_on
 
-TITLES = {
-    "receipt": "Receipt notice",
-    "rfe": "Request for evidence",
-    "conditional_approval": "Conditional approval: parole fee due",
-    "approval": "Approval of parole",
-    "denial": "Denial notice",
-    "withdrawal": "Withdrawal acknowledged",
-    "closure": "Request closed",
-    "rfe_reminder": "Reminder: evidence due",
-    "fee_reminder": "Reminder: parole fee due",
-    "parole_ending_reminder": "Reminder: parole ending",
-}
-
 
 def notice_context(notice: Notice) -> dict[str, Any]:
     request = notice.request
     snapshot = policy_on(notice.issued_on)
     return {
         "notice": notice,
-        "title": TITLES[notice.kind],
+        "title": notice.get_kind_display(),
         "request": request,
         "beneficiary": request.beneficiary,
         "requestor": request.requestor,
