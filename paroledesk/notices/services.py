@@ -4,10 +4,14 @@ delivery happens after commit, so a rollback sends nothing."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
+
+from django.db import transaction
 
 from paroledesk.intake.models import ParoleRequest
 from paroledesk.notices.models import Notice, NoticeKind
+from paroledesk.notices.tasks import notice_deliver
 
 
 def notice_issue(
@@ -20,7 +24,7 @@ def notice_issue(
 ) -> Notice:
     """Record a notice; the same dedupe key twice returns the first (the sweep may rerun)."""
     key = dedupe_key or f"{request.receipt_number}:{kind.value}:{on.isoformat()}"
-    notice, _ = Notice.objects.get_or_create(
+    notice, created = Notice.objects.get_or_create(
         dedupe_key=key,
         defaults={
             "request": request,
@@ -29,4 +33,6 @@ def notice_issue(
             "content": content or {},
         },
     )
+    if created:
+        transaction.on_commit(partial(notice_deliver.delay, notice.pk))
     return notice

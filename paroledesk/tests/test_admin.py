@@ -15,7 +15,7 @@ def signed_in(user) -> Client:
 
 def test_the_administrator_sees_the_event_log_but_cannot_change_it(filed, ada):
     client = signed_in(ada)
-    event = Event.objects.filter(request=filed).first()
+    event = Event.objects.filter(request=filed).earliest("at")
     assert client.get("/admin/audit/event/").status_code == 200
     assert client.get("/admin/audit/event/add/").status_code == 403
     page = client.get(f"/admin/audit/event/{event.pk}/change/")
