@@ -20,7 +20,7 @@ def notice_deliver(notice_id: int) -> bool:
     """
     with transaction.atomic():
         notice = (
-            Notice.objects.select_for_update()
+            Notice.objects.select_for_update(of=("self",))
             .select_related("request__requestor")
             .filter(pk=notice_id, delivered_at__isnull=True)
             .first()
