@@ -7,8 +7,11 @@ Setting DATABASE_URL, CACHE_URL or CELERY_BROKER_URL scales each part out.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from config.env import (
     parse_database_url,
     parse_redis_url,
 )
+from paroledesk.core.crypto import decode_keys, new_key_text
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PAROLEDESK_VAR_DIR", str(BASE_DIR / "var")))
@@ -30,18 +34,39 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env_bool("DEBUG", False)
 
 
-def _secret_key() -> str:
-    """SECRET_KEY from the environment; an embedded install keeps a generated one in var/."""
-    configured = env_str("SECRET_KEY", "")
+def _write_private_once(path: Path, text: str) -> None:
+    # A private file linked into place: never readable by others, not even for a moment;
+    # of two processes starting at once, both keep the first one's (link never replaces).
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w") as out:
+            out.write(text)
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
+
+
+def _kept_secret(name: str, *, file_name: str, generate: Callable[[], str]) -> tuple[str, str]:
+    """A secret from the environment, else one generated once into var/file_name.
+
+    Returns it with where it came from, for messages that must never quote it."""
+    configured = env_str(name, "")
     if configured:
-        if len(configured) < 32:
-            raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
-        return configured
-    key_file = VAR_DIR / "secret_key"
+        return configured, name
+    key_file = VAR_DIR / file_name
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+        _write_private_once(key_file, generate())
+    return key_file.read_text().strip(), str(key_file)
+
+
+def _secret_key() -> str:
+    key, source = _kept_secret(
+        "SECRET_KEY", file_name="secret_key", generate=lambda: secrets.token_urlsafe(50)
+    )
+    if len(key) < 32:
+        raise ImproperlyConfigured(f"{source} must be at least 32 characters long.")
+    return key
 
 
 SECRET_KEY = _secret_key()
@@ -211,10 +236,28 @@ STATIC_ROOT.mkdir(exist_ok=True)
 # The USWDS package's compiled files only (its Sass sources stay out).
 _USWDS = BASE_DIR / "node_modules" / "@uswds" / "uswds" / "dist"
 STATICFILES_DIRS = [(f"uswds/{part}", _USWDS / part) for part in ("css", "js", "img", "fonts")]
+
+
+def _data_keys() -> list[bytes]:
+    text, source = _kept_secret("PAROLEDESK_DATA_KEY", file_name="data_key", generate=new_key_text)
+    try:
+        return decode_keys(text)
+    except ValueError as problem:
+        raise ImproperlyConfigured(f"{source} {problem}") from None
+
+
+# Encryption at rest (docs/security.md): the first key seals, any further ones
+# (comma-separated in PAROLEDESK_DATA_KEY, during a rotation) only open older data.
+PAROLEDESK_DATA_KEYS = _data_keys()
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "files")},
+        # Evidence is sealed anyway; private modes keep even its envelopes to this user.
+        "OPTIONS": {
+            "location": str(VAR_DIR / "files"),
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
     },
     # Hashed names let browsers cache static files for a year; tests swap in the
     # plain storage (conftest.py) so they need no collectstatic.

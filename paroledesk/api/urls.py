@@ -1,12 +1,22 @@
 from django.urls import path
 
 from paroledesk.intake import api as intake_api
-from paroledesk.intake import filing_api
+from paroledesk.intake import documents_api, filing_api
 from paroledesk.notices import api as notices_api
 
 urlpatterns = [
     path("requests", filing_api.RequestFileView.as_view(), name="api-requests"),
     path("requests/<str:receipt>", intake_api.RequestDetailView.as_view(), name="api-request"),
+    path(
+        "requests/<str:receipt>/documents",
+        documents_api.DocumentUploadView.as_view(),
+        name="api-documents",
+    ),
+    path(
+        "requests/<str:receipt>/documents/<int:document_id>",
+        documents_api.DocumentDownloadView.as_view(),
+        name="api-document",
+    ),
     path(
         "requests/<str:receipt>/notices/<int:notice_id>.pdf",
         notices_api.NoticePdfView.as_view(),

@@ -49,4 +49,12 @@ class ParoleRequestAdmin(ReadOnlyAdmin):
 class BeneficiaryAdmin(ReadOnlyAdmin):
     list_display = ["family_name", "given_name", "country_of_citizenship"]
     search_fields = ["name_key"]
-    exclude = ["date_of_birth", "passport_number", "a_number", "name_key"]
+    # Encrypted or derived from encrypted values: never put on a page (docs/security.md).
+    exclude = [
+        "date_of_birth",
+        "passport_number",
+        "a_number",
+        "name_key",
+        "seal_id",
+        "identity_index",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
 from enum import StrEnum
 
 from django.conf import settings
@@ -19,6 +21,12 @@ from paroledesk.core.filing import (
 )
 from paroledesk.core.lifecycle import Status
 from paroledesk.core.policy import Channel
+from paroledesk.intake.fields import (
+    BlindIndexField,
+    EncryptedDateField,
+    EncryptedJSONField,
+    EncryptedTextField,
+)
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
@@ -32,19 +40,32 @@ class Beneficiary(models.Model):
     given_name = models.CharField(max_length=100)
     # Names compared without case or accents, for the possible-duplicate check.
     name_key = models.CharField(max_length=210)
-    date_of_birth = models.DateField()
+    # Encrypted at rest, bound to this row by seal_id (docs/security.md).
+    seal_id = models.UUIDField(default=uuid.uuid4, editable=False)
+    date_of_birth = EncryptedDateField()
     country_of_birth = CountryField()
     country_of_citizenship = CountryField()
-    passport_number = models.CharField(max_length=20, blank=True)
-    a_number = models.CharField(max_length=12, blank=True)
+    passport_number = EncryptedTextField(blank=True, default="")
+    a_number = EncryptedTextField(blank=True, default="")
+    # A keyed hash of name_key and birth date: finds the same person without decrypting.
+    identity_index = BlindIndexField(
+        sources=["name_key", "date_of_birth"], purpose="beneficiary.identity"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["name_key", "date_of_birth"], name="beneficiary_identity")]
+        indexes = [models.Index(fields=["identity_index"], name="beneficiary_identity_index")]
         verbose_name_plural = "beneficiaries"
 
     def __str__(self) -> str:
         return f"{self.family_name}, {self.given_name}"
+
+    @classmethod
+    def identity_indexes(cls, name_key: str, date_of_birth: date) -> list[str]:
+        """What identity_index holds for this person under each key in force."""
+        field = cls._meta.get_field("identity_index")
+        assert isinstance(field, BlindIndexField)
+        return field.lookup_values(name_key, date_of_birth)
 
 
 class ParoleRequest(models.Model):
@@ -174,7 +195,9 @@ class EvidenceDocument(models.Model):
 
     request = models.ForeignKey(ParoleRequest, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=20, choices=choices(EvidenceKind))
-    original_name = models.CharField(max_length=255)
+    # A name can tell what a file is about ("HIV test.pdf"): encrypted like the bytes.
+    seal_id = models.UUIDField(default=uuid.uuid4, editable=False)
+    original_name = EncryptedTextField()
     content_type = models.CharField(max_length=50)
     size_bytes = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
@@ -185,7 +208,7 @@ class EvidenceDocument(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return self.original_name
+        return f"{self.kind} document {self.pk}"
 
 
 class FeeKind(StrEnum):
@@ -264,8 +287,10 @@ class FilingDraft(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="filing_drafts"
     )
-    # The filing document as far as it is written, in the contract's shape.
-    data = models.JSONField(default=dict)
+    # The filing document as far as it is written, in the contract's shape. It holds
+    # the same personal data as Beneficiary, so it is encrypted at rest too.
+    seal_id = models.UUIDField(default=uuid.uuid4, editable=False)
+    data = EncryptedJSONField(default=dict)
     step = models.CharField(max_length=30, default="filer")
     submitted_request = models.OneToOneField(
         ParoleRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -3,6 +3,7 @@ delivery happens after commit, so a rollback sends nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -34,5 +35,11 @@ def notice_issue(
         },
     )
     if created:
-        transaction.on_commit(partial(notice_deliver.delay, notice.pk))
+        notices_deliver_after_commit([notice])
     return notice
+
+
+def notices_deliver_after_commit(notices: Iterable[Notice]) -> None:
+    """Queue delivery of new notices for when their transaction commits; a rollback sends none."""
+    for notice in notices:
+        transaction.on_commit(partial(notice_deliver.delay, notice.pk))

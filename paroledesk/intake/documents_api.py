@@ -1,0 +1,238 @@
+"""Evidence documents of a request: upload (its parties) and download (parties and staff)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import FileResponse, HttpRequest, QueryDict
+from django.utils.datastructures import MultiValueDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, ParseError, UnsupportedMediaType
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from paroledesk.accounts.models import User
+from paroledesk.api.errors import ApiError
+from paroledesk.api.schema import NOT_AUTHENTICATED, NOT_FOUND, ErrorSerializer
+from paroledesk.intake.evidence import (
+    MAX_UPLOAD_BYTES,
+    TOO_LARGE,
+    UNSUPPORTED,
+    UploadRefused,
+    document_content,
+    evidence_add,
+)
+from paroledesk.intake.models import EvidenceDocument, EvidenceKind
+from paroledesk.intake.selectors import RequestNotFound, request_for_user
+
+KINDS = [kind.value for kind in EvidenceKind]
+# Room in a multipart body for the boundaries, part headers and the kind field.
+_FORM_OVERHEAD = 64 * 1024
+_ATTACH = "Attach the file to add, in the form field named file."
+_CHOOSE_KIND = f"Choose the kind of evidence: one of {', '.join(KINDS)}."
+
+
+class CappedUpload(FileUploadHandler):
+    """Keeps uploaded files in memory, at most MAX_UPLOAD_BYTES for all together.
+
+    Past the limit it stops keeping anything, and a body that is far too large
+    from its Content-Length is not read at all: nothing beyond the limit is held.
+    """
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        super().__init__(request)
+        self.too_large = False
+        self._received = 0
+        self._buffer = io.BytesIO()
+
+    def handle_raw_input(
+        self,
+        input_data: Any,
+        META: dict[str, Any],  # noqa: N803 - Django's name
+        content_length: int,
+        boundary: Any,
+        encoding: str | None = None,
+    ) -> tuple[QueryDict, MultiValueDict[str, Any]] | None:
+        if content_length > MAX_UPLOAD_BYTES + _FORM_OVERHEAD:
+            self.too_large = True
+            return QueryDict(), MultiValueDict()
+        return None
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        super().new_file(*args, **kwargs)
+        self._buffer = io.BytesIO()
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        self._received += len(raw_data)
+        if self._received > MAX_UPLOAD_BYTES:
+            self.too_large = True
+            self._buffer = io.BytesIO()
+            # The rest of the body is read and dropped, so the client gets our answer.
+            raise StopUpload(connection_reset=False)
+        self._buffer.write(raw_data)
+        return None
+
+    def file_complete(self, file_size: int) -> InMemoryUploadedFile:
+        self._buffer.seek(0)
+        return InMemoryUploadedFile(
+            file=self._buffer,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=file_size,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
+
+
+class UploadSerializer(serializers.Serializer[object]):
+    file = serializers.FileField(help_text="PDF, JPEG or PNG, judged by content; 20 MB at most.")
+    kind = serializers.ChoiceField(choices=KINDS)
+
+
+class DocumentSerializer(serializers.Serializer[object]):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=KINDS)
+    content_type = serializers.ChoiceField(choices=["application/pdf", "image/jpeg", "image/png"])
+    size_bytes = serializers.IntegerField()
+    uploaded_at = serializers.DateTimeField()
+
+
+def _example(code: str, field: str, message: str) -> OpenApiExample:
+    return OpenApiExample(
+        code, value={"errors": [{"code": code, "field": field, "message": message}]}
+    )
+
+
+REFUSED_FILE = OpenApiResponse(
+    response=ErrorSerializer,
+    description="The file or kind is not accepted; nothing was stored.",
+    examples=[
+        _example("unsupported_file_type", "file", UNSUPPORTED),
+        _example("file_too_large", "file", TOO_LARGE),
+        _example("invalid", "kind", _CHOOSE_KIND),
+    ],
+)
+
+
+class _Invalid(ApiError):
+    """Every part of the form that is missing or wrong, each named."""
+
+    def __init__(self, errors: list[dict[str, str | None]]) -> None:
+        super().__init__(status_code=422, code="invalid", message="The form is not complete.")
+        self.errors = errors
+
+
+class DocumentUploadView(APIView):
+    parser_classes = [MultiPartParser]
+
+    def initialize_request(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Request:
+        # Set before anything reads the body (a session's CSRF check does, in authentication).
+        self.upload = CappedUpload(request)
+        request.upload_handlers = [self.upload]
+        return super().initialize_request(request, *args, **kwargs)
+
+    def _parts(self, request: Request) -> tuple[EvidenceKind, UploadedFile[bytes]]:
+        try:
+            form, upload = request.data, request.FILES.get("file")
+        except (ParseError, UnsupportedMediaType):
+            raise ApiError(
+                status_code=422,
+                code="invalid",
+                field="file",
+                message="Send the file as multipart/form-data, with the fields file and kind.",
+            ) from None
+        if self.upload.too_large:
+            raise ApiError(status_code=422, code="file_too_large", field="file", message=TOO_LARGE)
+        kind = form.get("kind") if isinstance(form, dict) else None
+        errors: list[dict[str, str | None]] = []
+        if upload is None:
+            errors.append({"code": "invalid", "field": "file", "message": _ATTACH})
+        if not isinstance(kind, str) or kind not in KINDS:
+            errors.append({"code": "invalid", "field": "kind", "message": _CHOOSE_KIND})
+        if errors or upload is None or not isinstance(kind, str):
+            raise _Invalid(errors)
+        return EvidenceKind(kind), upload
+
+    @extend_schema(
+        operation_id="document_add",
+        summary="Add an evidence document to a request (its parties)",
+        description="multipart/form-data with `file` and `kind`. PDF, JPEG or PNG only, "
+        "judged by the content (not the name or the type sent); 20 MB at most. "
+        "Stored encrypted.",
+        request={"multipart/form-data": UploadSerializer},
+        responses={
+            201: DocumentSerializer,
+            401: NOT_AUTHENTICATED,
+            404: NOT_FOUND,
+            422: REFUSED_FILE,
+        },
+    )
+    def post(self, request: Request, receipt: str) -> Response:
+        user = request.user
+        assert isinstance(user, User)
+        # Staff may read evidence but not add it; they get the answer a stranger gets.
+        if not user.is_party_role:
+            raise NotFound
+        try:
+            found = request_for_user(receipt_number=receipt, user=user, via="api")
+        except RequestNotFound:
+            raise NotFound from None
+        kind, upload = self._parts(request)
+        try:
+            document = evidence_add(request=found, uploaded_file=upload, kind=kind, actor=user)
+        except UploadRefused as refused:
+            raise ApiError(
+                status_code=422, code=refused.code, field="file", message=refused.message
+            ) from None
+        body = {
+            "id": document.pk,
+            "kind": document.kind,
+            "content_type": document.content_type,
+            "size_bytes": document.size_bytes,
+            "uploaded_at": document.uploaded_at,
+        }
+        return Response(DocumentSerializer(body).data, status=201)
+
+
+class DocumentDownloadView(APIView):
+    @extend_schema(
+        operation_id="document_read",
+        summary="Download an evidence document (its parties and assigned staff)",
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="The file as uploaded, with its detected type as Content-Type.",
+            ),
+            401: NOT_AUTHENTICATED,
+            404: NOT_FOUND,
+        },
+    )
+    def get(self, request: Request, receipt: str, document_id: int) -> FileResponse:
+        user = request.user
+        assert isinstance(user, User)
+        try:
+            found = request_for_user(receipt_number=receipt, user=user, via="document")
+        except RequestNotFound:
+            raise NotFound from None
+        document = EvidenceDocument.objects.filter(request=found, pk=document_id).first()
+        if document is None:
+            raise NotFound
+        response = FileResponse(
+            io.BytesIO(document_content(document)),
+            as_attachment=True,
+            filename=document.original_name,
+            content_type=document.content_type,
+        )
+        response.block_size = 64 * 1024
+        # Personal records: no cache may keep a copy, and no browser may guess another type.
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
