@@ -1,11 +1,14 @@
-from django.urls import path
+from django.urls import include, path
 
+from paroledesk.intake import urls as intake_urls
 from paroledesk.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.landing, name="landing"),
     path("requests/", views.my_requests, name="my_requests"),
+    # The filing wizard; before the request page, whose pattern would take "new" for a receipt.
+    path("", include(intake_urls)),
     path("requests/<str:receipt_number>/", views.request_detail, name="request_detail"),
     path("work/", views.work_queue, name="work_queue"),
     path("work/supervise/", views.supervise, name="supervise"),

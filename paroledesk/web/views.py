@@ -23,6 +23,7 @@ from paroledesk.adjudication.selectors import (
 from paroledesk.core.lifecycle import STATUS_TEXT, Status
 from paroledesk.core.roles import Role
 from paroledesk.intake.selectors import RequestNotFound, request_for_user, requests_of_party
+from paroledesk.intake.wizard import draft_rows
 from paroledesk.policy.selectors import policy_on
 
 View = Callable[..., HttpResponse]
@@ -69,8 +70,10 @@ def landing(request: HttpRequest) -> HttpResponse:
 @roles_required(Role.REQUESTOR, Role.REPRESENTATIVE)
 def my_requests(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    rows = [(item, clock_for(item, today=today)) for item in requests_of_party(user=_user(request))]
-    return render(request, "web/my_requests.html", {"rows": rows})
+    user = _user(request)
+    rows = [(item, clock_for(item, today=today)) for item in requests_of_party(user=user)]
+    drafts = draft_rows(owner=user)
+    return render(request, "web/my_requests.html", {"rows": rows, "drafts": drafts})
 
 
 @login_required

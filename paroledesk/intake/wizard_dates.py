@@ -1,0 +1,92 @@
+"""The USWDS memorable date: a date asked as month, day and year, checked in plain words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from paroledesk.core.filing import EARLIEST_BIRTH
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+class MemorableDateWidget(forms.MultiWidget):
+    """Month, day and year, named ``<name>_month``, ``<name>_day`` and ``<name>_year``."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            widgets={"month": forms.TextInput, "day": forms.TextInput, "year": forms.TextInput}
+        )
+
+    def decompress(self, value: Any) -> list[str]:
+        if isinstance(value, list | tuple):
+            month, day, year = ([*map(str, value), "", "", ""])[:3]
+            return [month, day, year]
+        if isinstance(value, str) and value:
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                return ["", "", ""]
+        if isinstance(value, date):
+            return [str(value.month), str(value.day), str(value.year)]
+        return ["", "", ""]
+
+
+class MemorableDateField(forms.Field):
+    """A date written as three parts, checked with messages a person understands.
+
+    Cleans to the ISO date text ("1988-03-14"), as the filing document holds it.
+    """
+
+    widget = MemorableDateWidget
+
+    def __init__(self, *, what: str, latest: date | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "For example: March 14 1988")
+        super().__init__(**kwargs)
+        self.what, self.latest = what, latest
+
+    def to_python(self, value: Any) -> str | None:
+        month, day, year = (part.strip() for part in MemorableDateWidget().decompress(value))
+        if not (month or day or year):
+            return None
+        parts = {"month": month, "day": day, "year": year}
+        missing = [name for name, part in parts.items() if not part]
+        if missing:
+            raise forms.ValidationError(f"The {self.what} needs a {' and a '.join(missing)}.")
+        if not (month.isdigit() and 1 <= int(month) <= 12):
+            raise forms.ValidationError("Choose the month from the list.")
+        if not (day.isdigit() and 1 <= int(day) <= 31):
+            raise forms.ValidationError("Enter the day as a number from 1 to 31.")
+        if not (year.isdigit() and len(year) == 4):
+            raise forms.ValidationError("Enter the year with four digits, like 1988.")
+        try:
+            found = date(int(year), int(month), int(day))
+        except ValueError:
+            month_name = MONTHS[int(month) - 1]
+            raise forms.ValidationError(
+                f"{month_name} {int(year)} has no day {int(day)}. Check the day and the month."
+            ) from None
+        if self.latest and found > self.latest:
+            raise forms.ValidationError(f"The {self.what} cannot be in the future.")
+        if found < EARLIEST_BIRTH:
+            raise forms.ValidationError(f"Enter a year from {EARLIEST_BIRTH.year} on.")
+        return found.isoformat()
+
+    def validate(self, value: Any) -> None:
+        if value is None and self.required:
+            raise forms.ValidationError(f"Enter the {self.what}.")
