@@ -42,6 +42,10 @@ def bench_database() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="paroledesk-bench-") as folder:
         if not os.environ.get("DATABASE_URL"):
             os.environ["PAROLEDESK_VAR_DIR"] = folder
+        # It sends no mail and hands no job to a real broker: the receipt notices of
+        # the import figures are delivered in-process, or queued in memory, to nobody.
+        os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.dummy.EmailBackend"
+        os.environ["CELERY_BROKER_URL"] = ""
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         import django
 
@@ -120,12 +124,93 @@ def database_figures(cases: int) -> list[Figure]:
     return [timed("receipt numbers issued, one transaction each", count, "receipts", issue)]
 
 
+# Enough for a steady figure; more only adds minutes (--cases 1000000 runs the rest).
+IMPORT_CASES_MAX = 50_000
+IMPORT_SEED = 2026
+
+
+def import_figures(cases: int) -> list[Figure]:
+    """`paroledesk import` end to end: a generated JSON Lines file in, a results file out.
+
+    Twice: with each receipt notice delivered in this process when its batch
+    commits (the embedded default, without a broker), and with the deliveries
+    queued for workers instead (as with CELERY_BROKER_URL set).
+    """
+    from paroledesk.policy.services import policy_load_defaults
+
+    policy_load_defaults()
+    count = min(cases, IMPORT_CASES_MAX)
+    in_process = _timed_import("requests imported, notices delivered in-process", count, 0)
+    with _delivery_queued():
+        queued = _timed_import("requests imported, notice delivery queued", count, 1)
+    return [in_process, queued]
+
+
+@contextmanager
+def _delivery_queued() -> Iterator[None]:
+    # Celery's in-memory broker: publishing costs what it costs, and the messages
+    # stay in this process, unread, and vanish with it.
+    import logging
+
+    from config.celery import app
+
+    before = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
+    app.conf.update(task_always_eager=False, broker_url="memory://")
+    kombu = logging.getLogger("kombu.connection")  # it warns that memory has no host name
+    level = kombu.level
+    kombu.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        app.conf.update(before)
+        kombu.setLevel(level)
+
+
+def _timed_import(name: str, count: int, run: int) -> Figure:
+    import io
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from bench.generate import write_filings
+    from paroledesk.intake.bulk_cli import import_command
+
+    with tempfile.TemporaryDirectory(prefix="paroledesk-bench-import-") as folder:
+        source, results = Path(folder) / "filings.jsonl", Path(folder) / "results.jsonl"
+        # Each run files other people: a file imported again would file nothing.
+        generated = write_filings(source, count, seed=IMPORT_SEED + run, today=timezone.localdate())
+        errors = io.StringIO()
+
+        def work() -> int:
+            return import_command(
+                path=str(source),
+                results=str(results),
+                username=None,
+                stdout=io.StringIO(),
+                stderr=errors,
+            )
+
+        figure = timed(name, count, "requests", work)
+        refused = {
+            answer["line"]
+            for answer in map(json.loads, results.read_text(encoding="utf-8").splitlines())
+            if "errors" in answer
+        }
+    # A figure for an import that went wrong would be no figure at all.
+    if refused != generated.invalid:
+        raise RuntimeError(
+            f"The import refused lines {sorted(refused ^ generated.invalid)[:10]} contrary to "
+            f"what the generator made them. {errors.getvalue()}"
+        )
+    return figure
+
+
 def main(*, cases: int, as_json: bool) -> int:
     if cases < 1:
         print("--cases must be at least 1", file=sys.stderr)
         return 2
     with bench_database() as where:
-        figures = core_figures(cases) + database_figures(cases)
+        figures = core_figures(cases) + database_figures(cases) + import_figures(cases)
     if as_json:
         print(
             json.dumps(

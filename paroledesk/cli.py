@@ -1,4 +1,4 @@
-"""The `paroledesk` command: serve the site, add users, run the benchmarks."""
+"""The `paroledesk` command: serve the site, add users, import paper filings, benchmarks."""
 
 from __future__ import annotations
 
@@ -83,6 +83,19 @@ def _user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    _setup()
+    from paroledesk.intake.bulk_cli import import_command
+
+    return import_command(
+        path=args.file,
+        results=args.results,
+        username=args.as_user,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
+
+
 def _bench(args: argparse.Namespace) -> int:
     from bench.run import main as bench_main
 
@@ -113,6 +126,16 @@ def parser() -> argparse.ArgumentParser:
         help="also set a password for signing in on the site (asked for, or read from stdin)",
     )
     add.set_defaults(run=_user_add)
+
+    from paroledesk.intake.bulk_cli import AS_HELP, IMPORT_DESCRIPTION, RESULTS_HELP
+
+    bulk = commands.add_parser(
+        "import", help="file paper filings from a JSON Lines file", description=IMPORT_DESCRIPTION
+    )
+    bulk.add_argument("file", metavar="FILE", help="one filing document per line")
+    bulk.add_argument("--results", metavar="OUT", help=RESULTS_HELP)
+    bulk.add_argument("--as", dest="as_user", metavar="USERNAME", help=AS_HELP)
+    bulk.set_defaults(run=_import)
 
     bench = commands.add_parser("bench", help="run the benchmark suite")
     bench.add_argument("--cases", type=int, default=10_000)
