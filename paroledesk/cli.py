@@ -14,9 +14,21 @@ SERVE_HELP = "Migrate, load policy, seed demo data into an empty database, and s
 
 def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    load_celery_app()
     import django
 
     django.setup()
+
+
+def load_celery_app() -> None:
+    """Make the project's Celery app the current one before any job is queued.
+
+    config/__init__.py does it, but an editable install made before config had
+    that file resolves config as a namespace package and never runs it. Jobs
+    would then go to Celery's default app, which does not run them in-process
+    but sends them to a broker on localhost, if there is one.
+    """
+    import config.celery  # noqa: F401
 
 
 def _serve(args: argparse.Namespace) -> int:
