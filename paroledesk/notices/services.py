@@ -12,7 +12,7 @@ from django.db import transaction
 
 from paroledesk.intake.models import ParoleRequest
 from paroledesk.notices.models import Notice, NoticeKind
-from paroledesk.notices.tasks import notice_deliver
+from paroledesk.notices.tasks import notices_deliver
 
 
 def notice_issue(
@@ -40,6 +40,10 @@ def notice_issue(
 
 
 def notices_deliver_after_commit(notices: Iterable[Notice]) -> None:
-    """Queue delivery of new notices for when their transaction commits; a rollback sends none."""
-    for notice in notices:
-        transaction.on_commit(partial(notice_deliver.delay, notice.pk))
+    """Queue delivery of new notices for when their transaction commits; a rollback sends none.
+
+    The notices go to one job, so a change that issues many queues one message.
+    """
+    ids = [notice.pk for notice in notices]
+    if ids:
+        transaction.on_commit(partial(notices_deliver.delay, ids))

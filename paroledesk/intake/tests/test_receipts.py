@@ -82,3 +82,33 @@ def test_concurrent_filings_never_share_a_receipt_number(policy):
     assert len(set(issued)) == workers * each
     assert ReceiptSequence.objects.get().last == workers * each
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db
+def test_a_batch_takes_its_numbers_at_once_in_the_order_asked(policy):
+    """Many counters (more than one statement's worth), several numbers from some,
+    and the numbers given before and after continue each counter's sequence."""
+    from datetime import timedelta
+
+    from paroledesk.intake.receipts import receipts_issue
+
+    days = [MONDAY - timedelta(days=offset) for offset in range(320)]
+    wanted = [(Channel.PAPER, day) for day in days] + [(Channel.ONLINE, MONDAY)] * 3
+    with transaction.atomic():
+        before = receipt_issue(channel=Channel.ONLINE, received_on=MONDAY)
+        numbers = receipts_issue(wanted)
+        after = receipt_issue(channel=Channel.ONLINE, received_on=MONDAY)
+    assert len(numbers) == len(set(numbers)) == len(wanted)
+    assert numbers[-3:] == ["IOE2704000002", "IOE2704000003", "IOE2704000004"]
+    assert (before, after) == ("IOE2704000001", "IOE2704000005")
+    for (_, day), number in zip(wanted, numbers, strict=True):
+        parsed = parse_receipt_number(number)
+        assert parsed.prefix != "IOE" or day == MONDAY
+    # Weekend days share the next workday's counter: their numbers count up within it.
+    saturday, sunday, friday_before = (
+        numbers[days.index(MONDAY - timedelta(days=2))],
+        numbers[days.index(MONDAY - timedelta(days=1))],
+        numbers[days.index(MONDAY - timedelta(days=3))],
+    )
+    assert saturday[:-5] == sunday[:-5] == numbers[0][:-5] != friday_before[:-5]
+    assert sorted([int(numbers[0][-5:]), int(saturday[-5:]), int(sunday[-5:])]) == [1, 2, 3]

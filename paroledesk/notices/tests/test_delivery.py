@@ -3,7 +3,7 @@ from django.core import mail
 
 from paroledesk.intake.services import request_file
 from paroledesk.notices.models import Notice
-from paroledesk.notices.tasks import notice_deliver
+from paroledesk.notices.tasks import notices_deliver
 from paroledesk.testing.fixtures import FILED_ON, filing_document
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,8 @@ def test_a_notice_is_delivered_only_after_its_filing_commits(
 
 def test_delivering_twice_sends_one_mail(filed):
     notice = Notice.objects.get(request=filed)
-    assert notice_deliver(notice.pk) is True
-    assert notice_deliver(notice.pk) is False
+    assert notices_deliver([notice.pk]) == 1
+    assert notices_deliver([notice.pk]) == 0
     assert len(mail.outbox) == 1
 
 
@@ -37,3 +37,59 @@ def test_a_refused_filing_sends_nothing(policy, alice, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(FilingRefused):
         request_file(raw=filing_document(requested_days=0), filed_by=alice, today=FILED_ON)
     assert mail.outbox == []
+
+
+def test_one_job_delivers_every_notice_of_a_change_in_one_go(
+    policy, alice, django_capture_on_commit_callbacks
+):
+    from paroledesk.notices.services import notices_deliver_after_commit
+
+    with django_capture_on_commit_callbacks(execute=False):
+        _file_three(alice)
+    notices = list(Notice.objects.order_by("pk"))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        notices_deliver_after_commit(notices)
+    assert len(callbacks) == 1
+    assert len(mail.outbox) == 3
+    assert not Notice.objects.filter(delivered_at__isnull=True).exists()
+
+
+def test_a_mail_server_failing_midway_leaves_only_the_unsent_for_the_retry(
+    policy, alice, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    with django_capture_on_commit_callbacks(execute=False):
+        _file_three(alice)
+    ids = list(Notice.objects.order_by("pk").values_list("pk", flat=True))
+    real_send = EmailBackend.send_messages
+    sent: list[int] = []
+
+    def failing_second(self, messages):
+        sent.append(1)
+        if len(sent) == 2:
+            raise ConnectionRefusedError("mail server down")
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", failing_second)
+    with pytest.raises(ConnectionRefusedError):
+        notices_deliver(ids)
+    assert len(mail.outbox) == 1
+    assert (
+        list(
+            Notice.objects.filter(delivered_at__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        == ids[1:]
+    )
+    monkeypatch.setattr(EmailBackend, "send_messages", real_send)
+    assert notices_deliver(ids) == 2
+    assert len(mail.outbox) == 3
+
+
+def _file_three(alice):
+    """Three requests for three people, with their notices undelivered."""
+    for given_name in ("Farid", "Nadia", "Omid"):
+        beneficiary = {**filing_document()["beneficiary"], "given_name": given_name}
+        request_file(raw=filing_document(beneficiary=beneficiary), filed_by=alice, today=FILED_ON)
