@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import os
@@ -50,6 +51,7 @@ def _checked(key: bytes) -> bytes:
     return key
 
 
+@functools.lru_cache(maxsize=16)  # few keys, asked for on every value sealed
 def key_id(key: bytes) -> bytes:
     """A short name for a key, stored in each envelope so the right key can be found.
 
@@ -63,7 +65,12 @@ def seal(plaintext: bytes, *, key: bytes, context: bytes) -> bytes:
     header = bytes([FORMAT_VERSION]) + key_id(key)
     # 96 random bits per message: safe for far more messages than one key will ever seal.
     nonce = os.urandom(NONCE_BYTES)
-    return header + nonce + AESGCM(key).encrypt(nonce, plaintext, header + context)
+    return header + nonce + _cipher(key).encrypt(nonce, plaintext, header + context)
+
+
+@functools.lru_cache(maxsize=16)
+def _cipher(key: bytes) -> AESGCM:
+    return AESGCM(_checked(key))
 
 
 def sealed_key_id(blob: bytes) -> bytes:
@@ -84,7 +91,7 @@ def open_sealed(blob: bytes, *, key: bytes, context: bytes) -> bytes:
     nonce = bytes(blob[_HEADER_BYTES : _HEADER_BYTES + NONCE_BYTES])
     body = bytes(blob[_HEADER_BYTES + NONCE_BYTES :])
     try:
-        return AESGCM(key).decrypt(nonce, body, header + context)
+        return _cipher(key).decrypt(nonce, body, header + context)
     except InvalidTag:
         raise DecryptionError(
             "The envelope does not open: it was altered, or it belongs to another record."
@@ -101,7 +108,7 @@ def blind_index(value: str, *, key: bytes, purpose: str) -> str:
     if "\x00" in purpose:
         raise ValueError("A blind index purpose cannot contain NUL.")
     message = purpose.encode() + b"\x00" + value.encode()
-    return hmac.new(_checked(key), message, hashlib.sha256).hexdigest()
+    return hmac.digest(_checked(key), message, "sha256").hex()
 
 
 def _sub_key(master: bytes, label: bytes) -> bytes:

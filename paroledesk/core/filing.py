@@ -9,13 +9,14 @@ this module.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 # A plain dict of ISO 3166-1 alpha-2 codes; importing it needs no Django settings.
 from django_countries.data import COUNTRIES
@@ -96,6 +97,7 @@ _APOSTROPHES = str.maketrans(dict.fromkeys("'`´ʼʻ’‘", ""))
 _HYPHENS = re.compile(r"[-‐‑‒–—―]")
 
 
+@functools.lru_cache(maxsize=8192)  # names recur: a bulk import folds each several times
 def _fold_name(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -114,6 +116,16 @@ def name_key(family: str, given: str) -> str:
 # -- reading fields ------------------------------------------------------------
 
 
+@functools.cache
+def _field_names(shape: type[DataclassInstance]) -> frozenset[str]:
+    return frozenset(item.name for item in fields(shape))
+
+
+@functools.cache
+def _members(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    return {member.value: member for member in enum}
+
+
 class _Part:
     """One JSON object of the document; its keys are the fields of ``shape``.
 
@@ -129,7 +141,7 @@ class _Part:
         errors: list[FieldError],
     ) -> None:
         self.data, self.prefix, self.errors = data, prefix, errors
-        known = {item.name for item in fields(shape)}
+        known = _field_names(shape)
         for key in data:
             if key not in known:
                 name = str(key)
@@ -182,9 +194,8 @@ class _Part:
 
     def choice(self, key: str, label: str, enum: type[_E]) -> _E | None:
         value = self.given(key)
-        for member in enum:
-            if value == member.value:
-                return member
+        if isinstance(value, str) and (member := _members(enum).get(value)) is not None:
+            return cast("_E", member)
         if value is None:
             self.missing(key, label)
         else:

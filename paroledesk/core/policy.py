@@ -176,12 +176,20 @@ class Policy:
                     )
             self._history[key] = items
             self._dates[key] = dates
+        # Snapshots are asked for the same few dates again and again (every filing
+        # received that day); they never change, so each is made once.
+        self._snapshots: dict[date, PolicySnapshot] = {}
 
     def history(self, key: PolicyKey) -> list[PolicyEntry]:
         """Every entry for ``key``, oldest first, for showing how a value changed."""
         return list(self._history.get(key, ()))
 
     def in_force(self, on: date) -> PolicySnapshot:
+        if (snapshot := self._snapshots.get(on)) is None:
+            snapshot = self._snapshots[on] = self._in_force(on)
+        return snapshot
+
+    def _in_force(self, on: date) -> PolicySnapshot:
         values: dict[PolicyKey, InForce] = {}
         for key, dates in self._dates.items():
             index = bisect_right(dates, on)

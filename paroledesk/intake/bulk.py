@@ -48,6 +48,7 @@ from paroledesk.core.lifecycle import OPEN_STATUSES
 from paroledesk.core.policy import PolicySnapshot
 from paroledesk.intake.bulk_rows import FilingRows
 from paroledesk.intake.models import Beneficiary, IdempotencyKey, ParoleRequest
+from paroledesk.intake.receipts import receipts_issue
 from paroledesk.intake.services import (
     FilingRefused,
     _facts,
@@ -59,7 +60,7 @@ from paroledesk.policy.selectors import policy_on
 
 # Large enough that the per-table inserts pay off, small enough that on SQLite
 # other writers wait well under a second for the batch's write lock.
-BATCH_SIZE = 250
+BATCH_SIZE = 500
 KEY_PREFIX = "import:"
 _OPEN = frozenset(status.value for status in OPEN_STATUSES)
 # Database errors a line's own data can cause. Others (a lock held too long, a full
@@ -176,9 +177,18 @@ def requests_import(
 def _file_batch(lines: list[_Line], filed_by: User, *, together: bool) -> list[LineResult]:
     with transaction.atomic():
         batch = _Batch(filed_by, lines)
-        results = [batch.file(line, together=together) for line in lines]
-        batch.rows.insert()
-    return results
+        if together:
+            return batch.file_together(lines)
+        return [batch.file_alone(line) for line in lines]
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """A line that passed every rule, and what its filing needs."""
+
+    doc: FilingDocument
+    outcome: FilingOutcome
+    policy: PolicySnapshot
 
 
 class _OpenRequests:
@@ -240,9 +250,60 @@ class _Batch:
             return dataclasses.replace(_facts(doc), open_duplicates=count)
         return FilingFacts(open_duplicates=count)
 
-    def file(self, line: _Line, *, together: bool) -> LineResult:
-        """File one line. Together, its rows join the batch's and a database error ends the
-        batch; alone, they are inserted at once in a savepoint that a database error undoes."""
+    def file_together(self, lines: list[_Line]) -> list[LineResult]:
+        """Check every line, issue the receipt numbers of those that pass with one
+        statement, and gather their rows into one insert per table. A database
+        error rolls the whole batch back (the caller then files it line by line)."""
+        results: list[LineResult | None] = []
+        passed: list[tuple[int, _Line, _Checked]] = []
+        repeated: list[tuple[int, _Line]] = []  # the same content as a line filed above
+        first_seen: set[str] = set()
+        for line in lines:
+            checked = self._check(line)
+            if isinstance(checked, LineResult):
+                results.append(checked)
+            elif line.key in first_seen:
+                repeated.append((len(results), line))
+                results.append(None)
+            else:
+                first_seen.add(line.key)
+                self.open.filed(checked.doc.beneficiary)
+                passed.append((len(results), line, checked))
+                results.append(None)
+        numbers = receipts_issue(
+            [(checked.doc.channel, checked.doc.received_on) for _, _, checked in passed]
+        )
+        for (index, line, checked), number in zip(passed, numbers, strict=True):
+            self._write(line, checked, self.rows, number)
+            results[index] = self._filed(line, checked.outcome, number)
+        self.rows.insert()
+        for index, line in repeated:
+            results[index] = LineResult(
+                line.number, receipt_number=self.receipts[line.key], already_imported=True
+            )
+        return [result for result in results if result is not None]
+
+    def file_alone(self, line: _Line) -> LineResult:
+        """File one line in a savepoint, which a database error undoes (only that line's)."""
+        checked = self._check(line)
+        if isinstance(checked, LineResult):
+            return checked
+        try:
+            with transaction.atomic():
+                rows = FilingRows()
+                request = self._write(line, checked, rows, None)
+                rows.insert()
+        except _LINE_ERRORS as error:
+            message = (
+                f"The database refused line {line.number} ({str(error).strip()}); nothing of "
+                "it was saved. Importing the file again retries it."
+            )
+            return LineResult(line.number, errors=(FieldError("conflict", None, message),))
+        self.open.filed(checked.doc.beneficiary)
+        return self._filed(line, checked.outcome, request.receipt_number)
+
+    def _check(self, line: _Line) -> LineResult | _Checked:
+        """The line's result if it is settled without filing (refused, or imported before)."""
         if line.doc is None:
             return LineResult(line.number, errors=line.errors)
         if receipt := self.receipts.get(line.key):
@@ -251,43 +312,26 @@ class _Batch:
         try:
             policy = self.policy(doc.received_on)
             outcome = request_check(doc=doc, policy=policy, facts=self.facts(doc))
-            if together:
-                request = self._write(line, doc, outcome, policy, self.rows)
-            else:
-                with transaction.atomic():
-                    rows = FilingRows()
-                    request = self._write(line, doc, outcome, policy, rows)
-                    rows.insert()
         except FilingRefused as refused:
             return LineResult(line.number, errors=tuple(refused.errors))
-        except _LINE_ERRORS as error:  # only alone: together, it rolls the batch back
-            if together:
-                raise
-            message = (
-                f"The database refused line {line.number} ({str(error).strip()}); nothing of "
-                "it was saved. Importing the file again retries it."
-            )
-            return LineResult(line.number, errors=(FieldError("conflict", None, message),))
-        self.receipts[line.key] = request.receipt_number
-        self.open.filed(doc.beneficiary)
+        return _Checked(doc, outcome, policy)
+
+    def _filed(self, line: _Line, outcome: FilingOutcome, receipt_number: str) -> LineResult:
+        self.receipts[line.key] = receipt_number
         codes = tuple(warning.code for warning in outcome.warnings)
-        return LineResult(line.number, receipt_number=request.receipt_number, warnings=codes)
+        return LineResult(line.number, receipt_number=receipt_number, warnings=codes)
 
     def _write(
-        self,
-        line: _Line,
-        doc: FilingDocument,
-        outcome: FilingOutcome,
-        policy: PolicySnapshot,
-        rows: FilingRows,
+        self, line: _Line, checked: _Checked, rows: FilingRows, receipt_number: str | None
     ) -> ParoleRequest:
         request = request_write(
-            doc=doc,
-            outcome=outcome,
-            policy=policy,
+            doc=checked.doc,
+            outcome=checked.outcome,
+            policy=checked.policy,
             filed_by=self.filed_by,
             source="import",
             rows=rows,
+            receipt_number=receipt_number,
         )
         rows.add(
             IdempotencyKey(

@@ -131,9 +131,12 @@ class EncryptedField(_Field[_ST, _GT]):
     def from_bytes(self, raw: bytes) -> Any:
         raise NotImplementedError
 
+    @functools.cached_property
+    def _context_prefix(self) -> str:
+        return f"field:{self.model._meta.model_name}.{self.name}:"
+
     def _context(self, instance: models.Model) -> bytes:
-        row = getattr(instance, SEAL_ID)
-        return f"field:{self.model._meta.model_name}.{self.name}:{row}".encode()
+        return f"{self._context_prefix}{getattr(instance, SEAL_ID)}".encode()
 
     def seal(self, instance: models.Model, value: Any) -> Sealed:
         blob = data_keyring().seal(

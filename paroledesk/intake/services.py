@@ -167,17 +167,24 @@ def request_write(
     filed_by: User,
     source: Source,
     rows: FilingRows,
+    receipt_number: str | None = None,
 ) -> ParoleRequest:
-    """Issue the receipt number, save the beneficiary, and gather the request and its rows.
+    """Gather the request and its rows, under a receipt number issued now or given.
 
     Call inside a transaction, and insert ``rows`` before it ends: the request
-    exists only then.
+    exists only then. A bulk import issues a batch's receipt numbers at once
+    (receipts_issue) and passes each filing its own.
     """
     fee_key = (
         PolicyKey.FILING_FEE_ONLINE if doc.channel is Channel.ONLINE else PolicyKey.FILING_FEE_PAPER
     )
+    number = receipt_number or receipt_issue(channel=doc.channel, received_on=doc.received_on)
     request = _write(
-        doc, filed_by=filed_by, fee_since=policy.get(fee_key).effective_from, rows=rows
+        doc,
+        receipt_number=number,
+        filed_by=filed_by,
+        fee_since=policy.get(fee_key).effective_from,
+        rows=rows,
     )
     earliest, latest = policy.decision_window(doc.received_on, business_calendar())
     rows.add(
@@ -213,6 +220,11 @@ def request_write(
 
 
 def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
+    """The person a re-parole or refiling names again, or a new one, not saved yet.
+
+    A new person is inserted with the filing's other rows (FilingRows); their
+    birth date and passport number are sealed, and identity_index computed, then.
+    """
     person = doc.beneficiary
     key = name_key(person.family_name, person.given_name)
     if doc.related_receipt_number:
@@ -223,8 +235,7 @@ def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
             key, person.date_of_birth
         ):
             return related.beneficiary
-    # date_of_birth and passport_number are sealed, and identity_index computed, on save.
-    return Beneficiary.objects.create(
+    return Beneficiary(
         family_name=person.family_name,
         given_name=person.given_name,
         name_key=key,
@@ -236,14 +247,16 @@ def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
 
 
 def _write(
-    doc: FilingDocument, *, filed_by: User, fee_since: date, rows: FilingRows
+    doc: FilingDocument, *, receipt_number: str, filed_by: User, fee_since: date, rows: FilingRows
 ) -> ParoleRequest:
     beneficiary = _beneficiary_for(doc)
+    if beneficiary._state.adding:
+        rows.add(beneficiary)  # before the request and affidavit that point to it
     related = None
     if doc.related_receipt_number:
         related = ParoleRequest.objects.get(receipt_number=doc.related_receipt_number)
     request = ParoleRequest(
-        receipt_number=receipt_issue(channel=doc.channel, received_on=doc.received_on),
+        receipt_number=receipt_number,
         kind=doc.kind.value,
         channel=doc.channel.value,
         status=Status.RECEIVED.value,

@@ -2,8 +2,11 @@
 
 Policy rows are few and read on every filing, so each process keeps them in
 memory. A change through the services bumps a version in the cache, so every
-process sharing that cache reloads on its next read; the copy also expires
-after a minute, for processes that share no cache (the embedded default).
+process sharing that cache reloads within a second (the version is looked up
+at most once a second, not on every read: a filing reads policy several times,
+and with Redis each look would be a round trip); the copy also expires after a
+minute, for processes that share no cache (the embedded default). The process
+that made the change reloads at once.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from paroledesk.policy.models import ClosureDay, PolicyValue
 
 VERSION_KEY = "paroledesk:policy-version"
 MAX_AGE_SECONDS = 60.0
+VERSION_CHECK_SECONDS = 1.0
 
 
 @dataclass
@@ -28,6 +32,7 @@ class _Loaded:
     loaded_at: float
     policy: Policy
     calendar: BusinessCalendar
+    checked_at: float = 0.0
 
 
 class _Memo:
@@ -42,9 +47,11 @@ def _current_version() -> int:
 
 
 def _load() -> _Loaded:
-    version = _current_version()
     now = time.monotonic()
     loaded = _memo.loaded
+    if loaded is not None and now - loaded.checked_at < VERSION_CHECK_SECONDS:
+        return loaded
+    version = _current_version()
     if loaded is None or loaded.version != version or now - loaded.loaded_at > MAX_AGE_SECONDS:
         entries = [
             PolicyEntry(
@@ -57,6 +64,7 @@ def _load() -> _Loaded:
         ]
         closures = ClosureDay.objects.values_list("day", flat=True)
         loaded = _memo.loaded = _Loaded(version, now, Policy(entries), BusinessCalendar(closures))
+    loaded.checked_at = now
     return loaded
 
 
