@@ -89,11 +89,14 @@ class ParoleRequest(models.Model):
     current_country = CountryField()
     basis = models.CharField(max_length=30, choices=choices(Basis))
     category = models.CharField(max_length=20, choices=choices(Category))
-    statement = models.TextField()
-    why_no_visa = models.TextField()
+    # What the requestor writes about the danger and the need, encrypted at rest
+    # and bound to this row by seal_id (docs/security.md).
+    seal_id = models.UUIDField(default=uuid.uuid4, editable=False)
+    statement = EncryptedTextField()
+    why_no_visa = EncryptedTextField()
     requested_days = models.PositiveIntegerField()
-    new_facts = models.TextField(blank=True)
-    expedite_reason = models.TextField(blank=True)
+    new_facts = EncryptedTextField(blank=True, default="")
+    expedite_reason = EncryptedTextField(blank=True, default="")
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="filed_requests"
     )
