@@ -168,8 +168,11 @@ CACHES = {
 }
 
 # Celery: a broker scales jobs out to workers; without one, tasks run in-process.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_broker_url = env_str("CELERY_BROKER_URL", "")
+# Without one, Celery would assume a broker on localhost; name an in-memory one
+# instead, so that nothing is ever sent anywhere (and kombu has no host to warn of).
+CELERY_BROKER_URL = _broker_url or "memory://localhost/"
+CELERY_TASK_ALWAYS_EAGER = not _broker_url
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "America/New_York"

@@ -16,6 +16,7 @@ print(json.dumps({
     "engine": db["ENGINE"], "conn_max_age": db["CONN_MAX_AGE"],
     "cache": settings.CACHES["default"]["BACKEND"],
     "eager": settings.CELERY_TASK_ALWAYS_EAGER,
+    "broker": settings.CELERY_BROKER_URL,
 }))
 """
 
@@ -45,6 +46,7 @@ def test_without_settings_the_install_is_embedded(tmp_path):
         "conn_max_age": 600,
         "cache": "django.core.cache.backends.locmem.LocMemCache",
         "eager": True,
+        "broker": "memory://localhost/",
     }
 
 
@@ -60,6 +62,7 @@ def test_each_variable_scales_out_one_part(tmp_path):
         "conn_max_age": 600,
         "cache": "django.core.cache.backends.redis.RedisCache",
         "eager": False,
+        "broker": "redis://127.0.0.1:6379/0",
     }
 
 

@@ -2,6 +2,7 @@
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -28,7 +29,9 @@ def fetch(url: str) -> tuple[int, str]:
 def served(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    # Embedded: no database server, cache or broker named, even where they run (as in CI).
+    scaled_out = {"DATABASE_URL", "CACHE_URL", "CELERY_BROKER_URL"}
+    env = {key: value for key, value in os.environ.items() if key not in scaled_out}
     env |= {"PAROLEDESK_VAR_DIR": str(var), "WEB_CONCURRENCY": "1"}
     log = (var / "serve.log").open("w")
     process = subprocess.Popen(
@@ -75,6 +78,18 @@ def test_serve_seeds_demo_people_and_prints_their_passwords(served):
         assert name in accounts
     assert "Demo accounts" in (var / "serve.log").read_text()
     assert oct((var / "demo-accounts.txt").stat().st_mode & 0o777) == "0o600"
+
+
+def test_without_a_broker_the_demo_notices_are_delivered_in_process(served):
+    """Jobs run in the serving process: none waits for a broker (nor goes to one on localhost)."""
+    _, var = served
+    with sqlite3.connect(var / "paroledesk.sqlite3") as db:
+        (notices, undelivered) = db.execute(
+            "SELECT count(*), count(*) - count(delivered_at) FROM notices_notice"
+        ).fetchone()
+    assert notices > 0
+    assert undelivered == 0
+    assert "No hostname was supplied" not in (var / "serve.log").read_text()
 
 
 def test_static_files_are_served_by_the_wsgi_server(served):
