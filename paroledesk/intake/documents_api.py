@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import FileResponse, HttpRequest, QueryDict
-from django.utils.datastructures import MultiValueDict
+from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, HttpRequest
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -22,8 +20,6 @@ from paroledesk.accounts.models import User
 from paroledesk.api.errors import ApiError
 from paroledesk.api.schema import NOT_AUTHENTICATED, NOT_FOUND, ErrorSerializer
 from paroledesk.intake.evidence import (
-    MAX_UPLOAD_BYTES,
-    TOO_LARGE,
     UNSUPPORTED,
     UploadRefused,
     document_content,
@@ -31,65 +27,11 @@ from paroledesk.intake.evidence import (
 )
 from paroledesk.intake.models import EvidenceDocument, EvidenceKind
 from paroledesk.intake.selectors import RequestNotFound, request_for_user
+from paroledesk.intake.uploads import TOO_LARGE, CappedUpload
 
 KINDS = [kind.value for kind in EvidenceKind]
-# Room in a multipart body for the boundaries, part headers and the kind field.
-_FORM_OVERHEAD = 64 * 1024
 _ATTACH = "Attach the file to add, in the form field named file."
 _CHOOSE_KIND = f"Choose the kind of evidence: one of {', '.join(KINDS)}."
-
-
-class CappedUpload(FileUploadHandler):
-    """Keeps uploaded files in memory, at most MAX_UPLOAD_BYTES for all together.
-
-    Past the limit it stops keeping anything, and a body that is far too large
-    from its Content-Length is not read at all: nothing beyond the limit is held.
-    """
-
-    def __init__(self, request: HttpRequest | None = None) -> None:
-        super().__init__(request)
-        self.too_large = False
-        self._received = 0
-        self._buffer = io.BytesIO()
-
-    def handle_raw_input(
-        self,
-        input_data: Any,
-        META: dict[str, Any],  # noqa: N803 - Django's name
-        content_length: int,
-        boundary: Any,
-        encoding: str | None = None,
-    ) -> tuple[QueryDict, MultiValueDict[str, Any]] | None:
-        if content_length > MAX_UPLOAD_BYTES + _FORM_OVERHEAD:
-            self.too_large = True
-            return QueryDict(), MultiValueDict()
-        return None
-
-    def new_file(self, *args: Any, **kwargs: Any) -> None:
-        super().new_file(*args, **kwargs)
-        self._buffer = io.BytesIO()
-
-    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
-        self._received += len(raw_data)
-        if self._received > MAX_UPLOAD_BYTES:
-            self.too_large = True
-            self._buffer = io.BytesIO()
-            # The rest of the body is read and dropped, so the client gets our answer.
-            raise StopUpload(connection_reset=False)
-        self._buffer.write(raw_data)
-        return None
-
-    def file_complete(self, file_size: int) -> InMemoryUploadedFile:
-        self._buffer.seek(0)
-        return InMemoryUploadedFile(
-            file=self._buffer,
-            field_name=self.field_name,
-            name=self.file_name,
-            content_type=self.content_type,
-            size=file_size,
-            charset=self.charset,
-            content_type_extra=self.content_type_extra,
-        )
 
 
 class UploadSerializer(serializers.Serializer[object]):
@@ -135,6 +77,8 @@ class DocumentUploadView(APIView):
 
     def initialize_request(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Request:
         # Set before anything reads the body (a session's CSRF check does, in authentication).
+        # Files stay in memory: Django's default handlers would spill large ones to a
+        # plaintext temporary file.
         self.upload = CappedUpload(request)
         request.upload_handlers = [self.upload]
         return super().initialize_request(request, *args, **kwargs)

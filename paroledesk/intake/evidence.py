@@ -30,10 +30,9 @@ from paroledesk.intake.models import (
     FilingDraft,
     ParoleRequest,
 )
+from paroledesk.intake.uploads import MAX_UPLOAD_BYTES, TOO_LARGE
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 UNSUPPORTED = "Only PDF, JPEG and PNG files are accepted; this is not one."
-TOO_LARGE = "The file is larger than 20 MB. Send a smaller file, or split it in parts."
 # The types accepted, and the file name extensions each may keep.
 EXTENSIONS = {
     "application/pdf": ("pdf",),

@@ -55,7 +55,10 @@ def _stash_key(draft: FilingDraft) -> str:
 
 
 def _refusals(request: HttpRequest, draft: FilingDraft) -> list[Located]:
-    return [Located(**item) for item in request.session.get(_stash_key(draft), [])]
+    """The refusals kept, less those of steps the draft no longer asks (its kind changed)."""
+    asked = {step.slug for step in wizard.steps_for(draft.data)} | {REVIEW}
+    found = [Located(**item) for item in request.session.get(_stash_key(draft), [])]
+    return [item for item in found if item.step in asked]
 
 
 def _keep_refusals(request: HttpRequest, draft: FilingDraft, found: list[Located]) -> None:
@@ -73,10 +76,11 @@ def _indicator(draft: FilingDraft, current: str) -> dict[str, Any]:
             if step.slug == current
             else ("complete" if step.form.done(draft.data) else ""),
         }
-        for step in STEPS
+        for step in wizard.steps_for(draft.data)
     ]
     segments.append({"label": "Review", "state": "current" if current == REVIEW else ""})
-    return {"segments": segments, "number": wizard.step_number(current), "total": len(segments)}
+    number = wizard.step_number(current, draft.data)
+    return {"segments": segments, "number": number, "total": len(segments)}
 
 
 @party
@@ -85,7 +89,9 @@ def draft_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         draft = wizard.draft_start(owner=_user(request))
         return redirect(_step_url(draft, STEPS[0].slug))
-    return render(request, "intake/start.html", {"steps": STEPS})
+    # The questions every request is asked, after the first (what it is for).
+    common = [step for step in STEPS[1:] if step.kinds == wizard.EVERY_KIND]
+    return render(request, "intake/start.html", {"steps": common})
 
 
 @party
@@ -112,12 +118,12 @@ def draft_step(request: HttpRequest, draft_id: int, step: str) -> HttpResponse:
     if draft.submitted_request_id is not None:
         return redirect("draft_done", draft.pk)
     current = STEP_BY_SLUG.get(step)
-    if current is None:
+    if current is None or not current.applies(draft.data):
         raise Http404("No such step")
     today = timezone.localdate()
     from_review = request.GET.get("from") == REVIEW or request.POST.get("from") == REVIEW
     if request.method == "POST":
-        form = current.form(request.POST, today=today)
+        form = current.form(request.POST, today=today, doc=draft.data)
         if form.is_valid():
             wizard.draft_save_step(draft=draft, step=current, form=form)
             left = [item for item in _refusals(request, draft) if item.step != current.slug]
@@ -127,24 +133,35 @@ def draft_step(request: HttpRequest, draft_id: int, step: str) -> HttpResponse:
             if "later" in request.POST:
                 messages.success(request, "Your draft is saved. Resume it here when you are ready.")
                 return redirect("my_requests")
-            return redirect(
-                _step_url(draft, REVIEW if from_review else wizard.next_slug(current.slug))
-            )
+            return redirect(_after_saving(draft, current, from_review))
     else:
-        form = current.form(initial=_initial(current, draft, request), today=today)
+        form = current.form(initial=_initial(current, draft, request), today=today, doc=draft.data)
         for item in _refusals(request, draft):
             if item.step == current.slug:
                 form.add_refusal(item.field, item.message)
-    previous = wizard.previous_slug(current.slug)
+    previous = wizard.previous_slug(current.slug, draft.data)
     context = {
         "draft": draft,
         "step": current,
+        "title": current.title_for(draft.data),
+        "intro": current.intro_for(draft.data),
         "form": form,
         "indicator": _indicator(draft, current.slug),
         "from_review": from_review,
         "back_url": _step_url(draft, REVIEW if from_review else previous) if previous else "",
     }
     return render(request, current.template, context)
+
+
+def _after_saving(draft: FilingDraft, step: wizard.Step, from_review: bool) -> str:
+    """The next step; for a change made from the review, the review again. Another kind of
+    request may bring questions not yet answered: then the first of them, then the review."""
+    if not from_review:
+        return _step_url(draft, wizard.next_slug(step.slug, draft.data))
+    todo = wizard.unfinished(draft.data)
+    if step == STEPS[0] and todo:
+        return f"{_step_url(draft, todo[0].slug)}?from={REVIEW}"
+    return _step_url(draft, REVIEW)
 
 
 @party
@@ -154,21 +171,32 @@ def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
         return redirect("draft_done", draft.pk)
     today = timezone.localdate()
     sections = []
-    for step in STEPS:
+    for step in wizard.steps_for(draft.data):
         done = step.form.done(draft.data)
-        rows = step.form(today=today).summary(draft.data) if done else []
+        rows = step.form(today=today, doc=draft.data).summary(draft.data) if done else []
         sections.append(
-            {"step": step, "done": done, "rows": rows, "url": _step_url(draft, step.slug)}
+            {
+                "step": step,
+                "title": step.title_for(draft.data),
+                "done": done,
+                "rows": rows,
+                "url": _step_url(draft, step.slug),
+            }
         )
     refusals = [
-        {"message": item.message, "url": _step_url(draft, item.step), "step": item.step}
+        {
+            "message": item.message,
+            "url": "" if item.step == REVIEW else f"{_step_url(draft, item.step)}?from={REVIEW}",
+        }
         for item in _refusals(request, draft)
     ]
+    missing = wizard.unfinished(draft.data)
     context = {
         "draft": draft,
         "sections": sections,
         "refusals": refusals,
-        "missing": wizard.unfinished(draft.data),
+        "missing": missing,
+        "first_missing": missing[0].title_for(draft.data) if missing else "",
         "paper_only": wizard.is_paper_only(draft.data),
         "indicator": _indicator(draft, REVIEW),
         "policy": policy_on(today),
@@ -190,7 +218,7 @@ def draft_submit(request: HttpRequest, draft_id: int) -> HttpResponse:
     except wizard.PaperOnly:
         return redirect("draft_paper", draft.pk)
     except FilingRefused as refused:
-        found = wizard.locate(refused.errors)
+        found = wizard.locate(refused.errors, draft.data)
         _keep_refusals(request, draft, found)
         first = found[0].step if found else REVIEW
         return redirect(_step_url(draft, first) + ("" if first == REVIEW else f"?from={REVIEW}"))

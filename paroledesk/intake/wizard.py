@@ -2,16 +2,19 @@
 
 A draft's ``data`` is the filing document in the contract's shape, as far as
 it is written; each step's form reads and writes its own part of it (see
-``wizard_forms``). A step is done when its part is there, so a draft resumes
-at its first unfinished step. Submitting files the document through
-``request_file``, exactly once per draft; refusals come back with dotted field
-paths, which ``locate`` turns into the step and the field to show them on.
+``wizard_forms``). The first step chooses the kind of request, and the kind
+decides which steps follow (``steps_for``): a re-parole and a refiling each
+ask about the earlier request. A step is done when its part is there, so a
+draft resumes at its first unfinished step. Submitting files the document
+through ``request_file``, exactly once per draft; refusals come back with
+dotted field paths, which ``locate`` turns into the step and the field to show
+them on.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
@@ -21,8 +24,9 @@ from paroledesk.accounts.models import User
 from paroledesk.core.filing import FeePayment, FieldError, Kind, Warning_
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import request_file
-from paroledesk.intake.wizard_fields import Document, StepForm
+from paroledesk.intake.wizard_fields import Document, StepForm, kind_of
 from paroledesk.intake.wizard_forms import BeneficiaryForm, FilerForm, LocationForm
+from paroledesk.intake.wizard_forms_kind import KindForm, RefilingForm, ReparoleForm
 from paroledesk.intake.wizard_forms_request import (
     ExpediteForm,
     FeeForm,
@@ -32,6 +36,11 @@ from paroledesk.intake.wizard_forms_request import (
 )
 
 REVIEW = "review"
+EVERY_KIND = frozenset(Kind)
+LINKED = (
+    "Write their names and date of birth as on the earlier request, so that the two "
+    "requests are linked."
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +51,43 @@ class Step:
     form: type[StepForm]
     intro: str = ""
     template: str = "intake/step.html"
+    kinds: frozenset[Kind] = EVERY_KIND  # the kinds of request that ask this step
+    # Where a kind of request needs other words: (title, intro) by kind.
+    reworded: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
+
+    def applies(self, doc: Document) -> bool:
+        return kind_of(doc) in self.kinds
+
+    def title_for(self, doc: Document) -> str:
+        return self.reworded.get(kind_of(doc), (self.title, self.intro))[0]
+
+    def intro_for(self, doc: Document) -> str:
+        return self.reworded.get(kind_of(doc), (self.title, self.intro))[1]
 
 
 STEPS: tuple[Step, ...] = (
+    Step("kind", "Request type", "What you are asking for", KindForm),
+    Step(
+        "reparole",
+        "Earlier parole",
+        "The parole to renew",
+        ReparoleForm,
+        "A re-parole gives more time to someone in the United States on a parole that USCIS "
+        "headquarters granted. Parole given by CBP at a port of entry, or under another "
+        "program, cannot be renewed this way.",
+        template="intake/step_reparole.html",
+        kinds=frozenset({Kind.REPAROLE}),
+    ),
+    Step(
+        "refiling",
+        "Denied request",
+        "The denied request and what is new",
+        RefilingForm,
+        "A denial cannot be appealed, and no motion can be filed against it. The way forward "
+        "is a new request, with a new filing fee, that states the significant new facts since "
+        "the denial.",
+        kinds=frozenset({Kind.REFILING}),
+    ),
     Step(
         "filer",
         "Filer",
@@ -58,6 +101,10 @@ STEPS: tuple[Step, ...] = (
         "The person who needs parole",
         BeneficiaryForm,
         "Write their names as in their passport, if they have one.",
+        reworded={
+            Kind.REPAROLE: ("The person who needs parole", LINKED),
+            Kind.REFILING: ("The person who needs parole", LINKED),
+        },
     ),
     Step("location", "Location", "Where they are now", LocationForm),
     Step(
@@ -67,8 +114,21 @@ STEPS: tuple[Step, ...] = (
         ReasonForm,
         "Parole is for an urgent humanitarian reason or a significant public benefit, "
         "when a visa cannot be had in time.",
+        reworded={
+            Kind.REPAROLE: (
+                "Why they need more time",
+                "Re-parole, like parole, is for an urgent humanitarian reason or a significant "
+                "public benefit, when a visa cannot be had in time.",
+            )
+        },
     ),
-    Step("period", "Length of stay", "How long they need to stay", PeriodForm),
+    Step(
+        "period",
+        "Length of stay",
+        "How long they need to stay",
+        PeriodForm,
+        reworded={Kind.REPAROLE: ("How much longer they need to stay", "")},
+    ),
     Step(
         "sponsor",
         "Sponsor",
@@ -107,23 +167,31 @@ class Located:
     message: str
 
 
-def step_number(slug: str) -> int:
+def steps_for(doc: Document) -> list[Step]:
+    """The steps a draft asks, in order: those of the kind of request it is for."""
+    return [step for step in STEPS if step.applies(doc)]
+
+
+def step_number(slug: str, doc: Document) -> int:
     """1-based position in the indicator; the review page comes after the last step."""
-    return len(STEPS) + 1 if slug == REVIEW else STEPS.index(STEP_BY_SLUG[slug]) + 1
+    slugs = [step.slug for step in steps_for(doc)]
+    return len(slugs) + 1 if slug == REVIEW else slugs.index(slug) + 1
 
 
-def next_slug(slug: str) -> str:
-    index = STEPS.index(STEP_BY_SLUG[slug]) + 1
-    return STEPS[index].slug if index < len(STEPS) else REVIEW
+def next_slug(slug: str, doc: Document) -> str:
+    slugs = [step.slug for step in steps_for(doc)]
+    index = slugs.index(slug) + 1
+    return slugs[index] if index < len(slugs) else REVIEW
 
 
-def previous_slug(slug: str) -> str | None:
-    index = len(STEPS) if slug == REVIEW else STEPS.index(STEP_BY_SLUG[slug])
-    return STEPS[index - 1].slug if index > 0 else None
+def previous_slug(slug: str, doc: Document) -> str | None:
+    slugs = [step.slug for step in steps_for(doc)]
+    index = len(slugs) if slug == REVIEW else slugs.index(slug)
+    return slugs[index - 1] if index > 0 else None
 
 
 def unfinished(doc: Document) -> list[Step]:
-    return [step for step in STEPS if not step.form.done(doc)]
+    return [step for step in steps_for(doc) if not step.form.done(doc)]
 
 
 def resume_slug(draft: FilingDraft) -> str:
@@ -141,27 +209,38 @@ def beneficiary_name(draft: FilingDraft) -> str:
     return " ".join(filter(None, [person.get("given_name"), person.get("family_name")]))
 
 
-def locate(errors: list[FieldError]) -> list[Located]:
+# What to do about a refusal of the earlier request, in the wizard's words.
+HOW_TO_FIX = {
+    "reparole_requires_hq_grant": "Check the receipt number on their approval notice, and "
+    "that their name and date of birth are written as on that request.",
+    "refiling_requires_denial": "Check the receipt number on the denial notice, and that "
+    "their name and date of birth are written as on that request.",
+}
+
+
+def locate(errors: list[FieldError], doc: Document) -> list[Located]:
     """Each refusal with the step and field where the user can put it right, in step order."""
-    found = [_locate_one(error) for error in errors]
-    order = {step.slug: index for index, step in enumerate(STEPS)}
-    return sorted(found, key=lambda item: order.get(item.step, len(STEPS)))
+    steps = steps_for(doc)
+    found = [_locate_one(error, steps) for error in errors]
+    order = {step.slug: index for index, step in enumerate(steps)}
+    return sorted(found, key=lambda item: order.get(item.step, len(steps)))
 
 
-def _locate_one(error: FieldError) -> Located:
+def _locate_one(error: FieldError, steps: list[Step]) -> Located:
     path = error.field or ""
     head, _, rest = path.partition(".")
     last = path.rsplit(".", 1)[-1]
-    for step in STEPS:
+    message = " ".join(filter(None, [error.message, HOW_TO_FIX.get(error.code)]))
+    for step in steps:
         form = step.form
         if path in form.paths:
-            return Located(step.slug, form.paths[path], error.message)
+            return Located(step.slug, form.paths[path], message)
         if head == form.part and last in form.base_fields and (rest or head == last):
-            return Located(step.slug, last, error.message)
-    for step in STEPS:
+            return Located(step.slug, last, message)
+    for step in steps:
         if head == step.form.part:
-            return Located(step.slug, "", error.message)
-    return Located(REVIEW, "", error.message)
+            return Located(step.slug, "", message)
+    return Located(REVIEW, "", message)
 
 
 # -- reading drafts ---------------------------------------------------------------
@@ -179,9 +258,8 @@ def draft_rows(*, owner: User, limit: int = 50) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for draft in drafts_of(owner=owner)[:limit]:
         todo = unfinished(draft.data)
-        rows.append(
-            {"draft": draft, "name": beneficiary_name(draft), "next": todo[0].title if todo else ""}
-        )
+        upcoming = todo[0].title_for(draft.data) if todo else ""
+        rows.append({"draft": draft, "name": beneficiary_name(draft), "next": upcoming})
     return rows
 
 
@@ -200,10 +278,8 @@ def draft_of(*, owner: User, draft_id: int) -> FilingDraft:
 
 
 def draft_start(*, owner: User) -> FilingDraft:
-    """A new, empty draft of an initial request."""
-    return FilingDraft.objects.create(
-        owner=owner, data={"kind": Kind.INITIAL.value}, step=STEPS[0].slug
-    )
+    """A new, empty draft; its first step asks what kind of request it is."""
+    return FilingDraft.objects.create(owner=owner, data={}, step=STEPS[0].slug)
 
 
 def draft_save_step(*, draft: FilingDraft, step: Step, form: StepForm) -> None:

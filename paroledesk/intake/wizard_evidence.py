@@ -3,7 +3,8 @@
 A request must exist before evidence can be stored (the files are encrypted
 against it), so the wizard files first and asks for files here. Storing is
 the evidence service's job (``intake.evidence.evidence_add``); this page only
-reads the form and shows what it says.
+reads the form and shows what it says. Files are read in memory, never to a
+temporary file on disk, and no more than the limit (``intake.uploads``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from paroledesk.accounts.models import User
 from paroledesk.core.roles import Role
 from paroledesk.intake.models import EvidenceKind
 from paroledesk.intake.selectors import RequestNotFound, request_for_user
+from paroledesk.intake.uploads import TOO_LARGE, in_memory_uploads, upload_too_large
 from paroledesk.intake.wizard_fields import StepForm, choice
 from paroledesk.web.views import roles_required
 
@@ -54,6 +56,19 @@ class EvidenceForm(StepForm):
         ),
     )
 
+    def __init__(self, *args: Any, too_large: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.too_large = too_large
+        if too_large:
+            # The file was dropped as it arrived: say why, not that none was chosen.
+            self.fields["file"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.too_large:
+            self.add_error("file", TOO_LARGE)
+        return data
+
 
 def evidence_service() -> tuple[Callable[..., Any], type[Exception]] | None:
     """The evidence service's ``evidence_add`` and the error it refuses a file with.
@@ -68,6 +83,7 @@ def evidence_service() -> tuple[Callable[..., Any], type[Exception]] | None:
     return evidence_add, UploadRefused
 
 
+@in_memory_uploads
 @roles_required(Role.REQUESTOR, Role.REPRESENTATIVE)
 def evidence_add_page(request: HttpRequest, receipt_number: str) -> HttpResponse:
     user = request.user
@@ -80,7 +96,12 @@ def evidence_add_page(request: HttpRequest, receipt_number: str) -> HttpResponse
     form = EvidenceForm(today=filed.received_on)
     if request.method == "POST" and service is not None:
         add, refusal = service
-        form = EvidenceForm(request.POST, request.FILES, today=filed.received_on)
+        form = EvidenceForm(
+            request.POST,
+            request.FILES,
+            today=filed.received_on,
+            too_large=upload_too_large(request),
+        )
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:

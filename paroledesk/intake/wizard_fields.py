@@ -18,6 +18,7 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django_countries import countries
 
+from paroledesk.core.filing import Kind
 from paroledesk.intake.wizard_dates import MONTHS, MemorableDateWidget
 
 
@@ -117,15 +118,25 @@ class StepForm(forms.Form):
 
     ``paths`` maps the document's dotted field paths to the form's fields;
     ``part`` is the document key whose other problems belong to this step.
+    ``doc`` is the document as written so far: a form words or checks its
+    questions by the kind of request it holds.
     """
 
     bound_field_class = StepBoundField
     part: ClassVar[str]
     paths: ClassVar[dict[str, str]] = {}
+    # Every message says what it is about, so the error summary shows it without the label.
+    messages_name_fields: ClassVar[bool] = True
 
-    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, today: date, doc: Document | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        self.doc: Document = doc or {}
+
+    @property
+    def request_kind(self) -> str:
+        """The kind of request the document is for; "initial" until one is chosen."""
+        return kind_of(self.doc)
 
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:
@@ -155,6 +166,11 @@ class StepForm(forms.Form):
         """The label a choice field shows for ``value``."""
         choices = getattr(self.fields[name], "choices", [])
         return next((str(label) for code, label in choices if code == value), str(value or ""))
+
+
+def kind_of(doc: Document) -> str:
+    """The kind of request a document is for; "initial" until one is chosen."""
+    return str(doc.get("kind") or Kind.INITIAL.value)
 
 
 def compact(values: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.formats import date_format
 
-from paroledesk.core.filing import ORGANIZATION_MAX
+from paroledesk.core.filing import ORGANIZATION_MAX, Kind, Location
 from paroledesk.intake.wizard_dates import MemorableDateField
 from paroledesk.intake.wizard_fields import (
     Document,
@@ -179,21 +179,43 @@ class LocationForm(StepForm):
         "Which country are they in now?", missing="Choose the country they are in now."
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.request_kind == Kind.REPAROLE.value:
+            country = self.fields["current_country"]
+            country.required = False
+            country.help_text = "Only if they are outside the United States."
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("location") == "inside_us":
-            self.add_error(
-                "location",
-                "This online form is for people outside the United States. From inside the "
-                "United States, only a re-parole of a parole granted by USCIS headquarters "
-                "can be requested.",
-            )
-        elif data.get("location") == "outside_us" and data.get("current_country") == "US":
+        location, country = data.get("location"), data.get("current_country")
+        optional = not self.fields["current_country"].required  # if required, Django checks
+        if location == Location.INSIDE_US.value:
+            self._clean_inside(data)
+        elif location == Location.OUTSIDE_US.value and country == "US":
             self.add_error(
                 "current_country",
                 "They are outside the United States: choose the country they are in now.",
             )
+        elif location == Location.OUTSIDE_US.value and not country and optional:
+            self.add_error("current_country", "Choose the country they are in now.")
         return data
+
+    def _clean_inside(self, data: dict[str, Any]) -> None:
+        if self.request_kind != Kind.REPAROLE.value:
+            self.add_error(
+                "location",
+                "From inside the United States, only a re-parole of a parole that USCIS "
+                "headquarters granted can be requested. If that is what they need, change "
+                "what you are asking for to a re-parole.",
+            )
+        elif data.get("current_country") not in ("", "US"):
+            self.add_error(
+                "current_country",
+                "They are in the United States: leave this blank, or choose United States.",
+            )
+        else:
+            data["current_country"] = "US"
 
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:

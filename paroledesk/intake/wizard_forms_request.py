@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.formats import date_format
 
-from paroledesk.core.filing import DAYS_MAX
+from paroledesk.core.filing import DAYS_MAX, Kind
 from paroledesk.core.policy import Channel, PolicyKey, PolicyMissing
 from paroledesk.intake.wizard_fields import (
     Document,
@@ -60,6 +60,17 @@ class ReasonForm(StepForm):
         "or why applying cannot work in time.",
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.request_kind == Kind.REPAROLE.value:
+            # They are here already: the question is why they must stay longer.
+            self.fields["basis"].label = "Why do they need to stay longer in the United States?"
+            statement = self.fields["statement"]
+            statement.label = "What is happening, and why must they stay longer?"
+            statement.error_messages["required"] = (
+                "Say what is happening and why they must stay longer."
+            )
+
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:
         return dict(doc.get("reason") or {})
@@ -97,6 +108,8 @@ class PeriodForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.request_kind == Kind.REPAROLE.value:
+            self.fields["requested_days"].label = "How many more days do they need to stay?"
         try:
             usual = policy_on(self.today).long_period_days()
         except PolicyMissing:

@@ -8,7 +8,6 @@ from rest_framework.test import APIClient
 from paroledesk.accounts.services import token_issue
 from paroledesk.adjudication import services as work
 from paroledesk.audit.models import Event, View
-from paroledesk.intake.evidence import MAX_UPLOAD_BYTES
 from paroledesk.intake.models import EvidenceDocument
 from paroledesk.intake.tests.test_evidence_samples import (
     ELF,
@@ -17,6 +16,7 @@ from paroledesk.intake.tests.test_evidence_samples import (
     stored_files,
     use_temporary_storage,
 )
+from paroledesk.intake.uploads import MAX_UPLOAD_BYTES
 
 pytestmark = pytest.mark.django_db
 

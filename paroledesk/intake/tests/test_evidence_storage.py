@@ -6,7 +6,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from paroledesk.core.crypto import DecryptionError
 from paroledesk.intake import evidence
 from paroledesk.intake.evidence import (
-    MAX_UPLOAD_BYTES,
     UploadRefused,
     clean_name,
     data_reseal,
@@ -21,6 +20,7 @@ from paroledesk.intake.tests.test_evidence_samples import (
     stored_files,
     use_temporary_storage,
 )
+from paroledesk.intake.uploads import MAX_UPLOAD_BYTES
 
 NEW_KEY = bytes(range(200, 232))
 

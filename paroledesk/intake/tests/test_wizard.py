@@ -15,6 +15,7 @@ from paroledesk.testing.fixtures import PASSWORD, filing_document
 pytestmark = pytest.mark.django_db
 
 ANSWERS: dict[str, dict[str, str]] = {
+    "kind": {"kind": "initial"},
     "filer": {
         "role": "relative",
         "given_name": "Sara",
@@ -64,7 +65,7 @@ def start(client: Client) -> FilingDraft:
     response = client.post("/requests/new/")
     draft = FilingDraft.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/requests/drafts/{draft.pk}/filer/"
+    assert response["Location"] == f"/requests/drafts/{draft.pk}/kind/"
     return draft
 
 
@@ -91,7 +92,7 @@ def test_starting_shows_what_is_needed_then_makes_an_empty_draft(client, alice):
 
     draft = start(client)
     assert draft.owner == alice
-    assert draft.data == {"kind": "initial"}
+    assert draft.data == {}
     assert draft.submitted_request is None
 
 
@@ -177,7 +178,7 @@ def test_each_step_says_in_plain_words_what_to_fix(client, step, changes, field,
     assert f'id="id_{field}-error"' in page
     assert re.search(rf'href="#id_{field}(_0|_month)?"', page)
     draft.refresh_from_db()
-    assert draft.data == {"kind": "initial"}
+    assert draft.data == {}
 
 
 def test_the_fee_step_shows_todays_online_fee_and_when_it_took_effect(client):
@@ -194,7 +195,7 @@ def test_the_fee_step_shows_todays_online_fee_and_when_it_took_effect(client):
 
 def test_a_draft_resumes_at_its_first_unanswered_step(client):
     draft = start(client)
-    for step in ("filer", "beneficiary", "location"):
+    for step in ("kind", "filer", "beneficiary", "location"):
         answer(client, draft, step)
     draft.refresh_from_db()
     assert draft.step == "location"

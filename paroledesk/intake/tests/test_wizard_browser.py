@@ -14,10 +14,13 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfWriter
 
+from paroledesk.adjudication import services as work
+from paroledesk.adjudication.models import Outcome
 from paroledesk.intake.models import ParoleRequest
+from paroledesk.intake.services import request_file
 from paroledesk.policy.services import policy_load_defaults
 from paroledesk.testing.browser import check_page, sign_in, visit
-from paroledesk.testing.fixtures import PASSWORD
+from paroledesk.testing.fixtures import PASSWORD, filing_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +42,12 @@ def choose(page: Page, label: str) -> None:
     page.locator("label.usa-radio__label, label.usa-checkbox__label").filter(
         has_text=starts
     ).click()
+
+
+def answer_kind(page: Page, kind: str = "Parole for someone outside the United States") -> None:
+    expect(heading(page)).to_contain_text("What you are asking for")
+    choose(page, kind)
+    proceed(page)
 
 
 def answer_filer(page: Page) -> None:
@@ -136,6 +145,7 @@ def test_alice_files_a_request_adds_evidence_and_opens_her_receipt_notice(
     sign_in(page, live_server, "alice", PASSWORD)
     proceed(page, "File a new request")
 
+    answer_kind(page)
     answer_filer(page)
     answer_beneficiary(page)
     answer_location(page)
@@ -171,6 +181,7 @@ def test_a_draft_stopped_midway_is_resumed_after_signing_in_again(
     visit(page, live_server, "/requests/new/")
     proceed(page, "Start the request")
 
+    answer_kind(page)
     answer_filer(page)
     # Nothing entered: the errors are listed at the top and shown by each field.
     proceed(page)
@@ -201,3 +212,51 @@ def test_a_draft_stopped_midway_is_resumed_after_signing_in_again(
     visit(page, live_server, "/requests/")
     expect(page.get_by_role("table", name="Drafts not submitted yet")).to_have_count(0)
     expect(page.get_by_role("link", name=receipt)).to_be_visible()
+
+
+def test_alice_refiles_after_a_denial_and_puts_right_a_wrong_receipt_number(
+    page: Page, live_server: Any, alice: Any, olivia: Any, sam: Any
+) -> None:
+    policy_load_defaults()
+    denied = request_file(raw=filing_document(), filed_by=alice).request
+    work.case_assign(request=denied, officer=olivia, actor=sam)
+    work.case_start_review(request=denied, actor=olivia)
+    work.case_decide(
+        request=denied, outcome=Outcome.DENY, actor=olivia, reasons=["insufficient_evidence"]
+    )
+    sign_in(page, live_server, "alice", PASSWORD)
+    visit(page, live_server, "/requests/new/")
+    proceed(page, "Start the request")
+
+    answer_kind(page, "A new request after a denial")
+    expect(heading(page)).to_contain_text("The denied request and what is new")
+    expect(page.get_by_text("A denial cannot be appealed")).to_be_visible()
+    # A number that is no request at all: only filing can tell.
+    page.get_by_label("Receipt number of the denied request").fill("IOE2704099999")
+    page.get_by_label("What is new since the denial?").fill(
+        "A hospital has now accepted him and set the surgery date."
+    )
+    proceed(page)
+    answer_filer(page)
+    answer_beneficiary(page)
+    answer_location(page)
+    answer_the_rest(page)
+    expect(page.get_by_text("A hospital has now accepted him")).to_be_visible()
+    proceed(page, "Submit the request")
+
+    # Back on the step, the reason is by the field, and listed at the top with a link to it.
+    expect(heading(page)).to_contain_text("The denied request and what is new")
+    expect(page.locator("#id_related_receipt_number-error")).to_contain_text(
+        "No request with receipt number IOE2704099999 was found."
+    )
+    summary = page.get_by_role("alert").filter(has_text="Please check your answers")
+    expect(summary.get_by_role("link", name=re.compile("IOE2704099999"))).to_be_visible()
+    page.get_by_label("Receipt number of the denied request").fill(denied.receipt_number)
+    proceed(page, "Save and go back to review")
+
+    expect(heading(page)).to_contain_text("Review and submit")
+    expect(page.get_by_text(denied.receipt_number, exact=True)).to_be_visible()
+    proceed(page, "Submit the request")
+    receipt = receipt_shown(page)
+    refiled = ParoleRequest.objects.get(receipt_number=receipt)
+    assert (refiled.kind, refiled.related_request) == ("refiling", denied)

@@ -85,6 +85,7 @@ def test_submit_files_exactly_once_and_shows_the_receipt(client, alice):
 
 def test_submitting_an_unfinished_draft_goes_to_the_first_unanswered_step(client):
     draft = start(client)
+    answer(client, draft, "kind")
     answer(client, draft, "filer")
     response = client.post(f"/requests/drafts/{draft.pk}/submit/")
     assert response["Location"] == f"/requests/drafts/{draft.pk}/beneficiary/"
@@ -130,12 +131,15 @@ def test_a_refusal_is_shown_on_the_step_and_field_it_is_about(client):
         ("fee.payment", "fee", "payment"),
         ("fee", "fee", ""),
         ("expedite.reason", "expedite", "reason"),
+        ("kind", "kind", "kind"),
+        # An initial request asks no question about an earlier one.
         ("related_receipt_number", REVIEW, ""),
+        ("new_facts", REVIEW, ""),
         (None, REVIEW, ""),
     ],
 )
 def test_dotted_paths_lead_back_to_their_step_and_field(path, step, field):
-    [found] = locate([FieldError("invalid", path, "Something is wrong.")])
+    [found] = locate([FieldError("invalid", path, "Something is wrong.")], {"kind": "initial"})
     assert (found.step, found.field) == (step, field)
 
 
@@ -144,7 +148,8 @@ def test_refusals_come_back_in_the_order_of_the_steps():
         [
             FieldError("fee_required", "fee", "Fee."),
             FieldError("invalid", "requestor.email", "Email."),
-        ]
+        ],
+        {},
     )
     assert [item.step for item in found] == ["filer", "fee"]
 
