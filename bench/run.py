@@ -49,6 +49,9 @@ def bench_database() -> Iterator[str]:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         import django
 
+        from paroledesk.cli import load_celery_app
+
+        load_celery_app()
         django.setup()
         from django.db import connection
 
@@ -148,22 +151,25 @@ def import_figures(cases: int) -> list[Figure]:
 
 @contextmanager
 def _delivery_queued() -> Iterator[None]:
-    # Celery's in-memory broker: publishing costs what it costs, and the messages
-    # stay in this process, unread, and vanish with it.
-    import logging
+    """Queue notice deliveries as a site with a broker does, on a broker in memory.
 
-    from config.celery import app
+    A Celery app of its own, made current for the run, so that no message can
+    reach a real broker: publishing costs what it costs, and the messages stay
+    in this process, unread, and vanish with it.
+    """
+    from celery import Celery
 
-    before = {"task_always_eager": app.conf.task_always_eager, "broker_url": app.conf.broker_url}
-    app.conf.update(task_always_eager=False, broker_url="memory://")
-    kombu = logging.getLogger("kombu.connection")  # it warns that memory has no host name
-    level = kombu.level
-    kombu.setLevel(logging.ERROR)
+    from config.celery import app as project_app
+
+    queued = Celery("paroledesk-bench", set_as_current=False)
+    queued.config_from_object("django.conf:settings", namespace="CELERY")
+    queued.conf.update(broker_url="memory://localhost/", task_always_eager=False)
+    queued.set_current()
     try:
         yield
     finally:
-        app.conf.update(before)
-        kombu.setLevel(level)
+        project_app.set_current()
+        queued.close()
 
 
 def _timed_import(name: str, count: int, run: int) -> Figure:
