@@ -333,14 +333,13 @@ class _Batch:
             rows=rows,
             receipt_number=receipt_number,
         )
-        rows.add(
-            IdempotencyKey(
-                owner=self.filed_by,
-                key=line.key,
-                body_sha256=line.key.removeprefix(KEY_PREFIX),
-                status_code=201,
-                response={"receipt_number": request.receipt_number},
-                request=request,
-            )
+        rows.new(
+            IdempotencyKey,
+            owner=self.filed_by,
+            key=line.key,
+            body_sha256=line.key.removeprefix(KEY_PREFIX),
+            status_code=201,
+            response={"receipt_number": request.receipt_number},
+            request=request,
         )
         return request

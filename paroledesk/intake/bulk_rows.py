@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from itertools import islice
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 from weakref import WeakKeyDictionary
 
@@ -34,6 +35,12 @@ _AS_IS_FIELDS = (
     CountryField,
 )
 _AS_IS_VALUES = (str, int, bool, type(None))
+_M = TypeVar("_M", bound=models.Model)
+
+
+@functools.cache
+def _row_spec(model: type[models.Model]) -> tuple[models.Field[Any, Any], ...]:
+    return tuple(model._meta.concrete_fields)
 
 
 class FilingRows:
@@ -53,6 +60,40 @@ class FilingRows:
 
     def __init__(self) -> None:
         self._tables: dict[type[models.Model], list[models.Model]] = {}
+
+    def new(self, model: type[_M], **values: Any) -> _M:
+        """A row of ``model`` with these field values, gathered to be inserted.
+
+        The same as ``model(**values)``, made the quicker way Django makes rows
+        it reads (all fields in order, as positional arguments): a filing makes
+        eight rows, a bulk import hundreds of thousands, and the keyword way
+        costs about twice as much. A related row may be given unsaved, as with
+        the keyword way; it is linked by id when the rows are inserted.
+        """
+        spec = _row_spec(model)
+        related: list[tuple[models.ForeignKey[Any, Any], models.Model]] = []
+        args: list[Any] = []
+        for field in spec:
+            if isinstance(field, models.ForeignKey) and field.name in values:
+                target = values.pop(field.name)
+                if target is None:
+                    args.append(None)
+                else:
+                    args.append(getattr(target, field.target_field.attname))
+                    related.append((field, target))
+            elif field.attname in values:
+                args.append(values.pop(field.attname))
+            else:
+                args.append(field.get_default())
+        if values:
+            raise TypeError(f"{model.__name__} has no field {', '.join(sorted(values))}.")
+        row = model(*args)
+        for field, target in related:
+            field.set_cached_value(row, target)
+            if field.one_to_one:  # as Django's descriptor does: the other side knows it too
+                field.remote_field.set_cached_value(target, row)
+        self.add(row)
+        return row
 
     def add(self, *rows: models.Model) -> None:
         for row in rows:

@@ -187,43 +187,44 @@ def request_write(
         rows=rows,
     )
     earliest, latest = policy.decision_window(doc.received_on, business_calendar())
-    rows.add(
-        Event(
-            request=request,
-            actor=filed_by,
-            action="file",
-            to_status=Status.RECEIVED.value,
-            on=doc.received_on,
-            data={
-                "channel": doc.channel.value,
-                "source": source,
-                "warnings": [warning.code for warning in outcome.warnings],
-            },
-        ),
-        Notice(
-            request=request,
-            kind=NoticeKind.RECEIPT.value,
-            issued_on=doc.received_on,
-            content={
-                "earliest": earliest.isoformat(),
-                "latest": latest.isoformat(),
-                "filing_fee_usd": outcome.filing_fee_usd,
-            },
-            # The key notice_issue would give it. Built here rather than issued
-            # through notice_issue, whose lookup for an existing key is wasted on
-            # a receipt number minted a moment ago.
-            dedupe_key=f"{request.receipt_number}:{NoticeKind.RECEIPT.value}:"
-            f"{doc.received_on.isoformat()}",
-        ),
+    rows.new(
+        Event,
+        request=request,
+        actor=filed_by,
+        action="file",
+        to_status=Status.RECEIVED.value,
+        on=doc.received_on,
+        data={
+            "channel": doc.channel.value,
+            "source": source,
+            "warnings": [warning.code for warning in outcome.warnings],
+        },
+    )
+    rows.new(
+        Notice,
+        request=request,
+        kind=NoticeKind.RECEIPT.value,
+        issued_on=doc.received_on,
+        content={
+            "earliest": earliest.isoformat(),
+            "latest": latest.isoformat(),
+            "filing_fee_usd": outcome.filing_fee_usd,
+        },
+        # The key notice_issue would give it. Built here rather than issued
+        # through notice_issue, whose lookup for an existing key is wasted on
+        # a receipt number minted a moment ago.
+        dedupe_key=f"{request.receipt_number}:{NoticeKind.RECEIPT.value}:"
+        f"{doc.received_on.isoformat()}",
     )
     return request
 
 
-def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
-    """The person a re-parole or refiling names again, or a new one, not saved yet.
+def _beneficiary_for(doc: FilingDocument, rows: FilingRows) -> Beneficiary:
+    """The person a re-parole or refiling names again, or a new one gathered in ``rows``.
 
-    A new person is inserted with the filing's other rows (FilingRows); their
-    birth date and passport number are sealed, and identity_index computed, then.
+    A new person is inserted with the filing's other rows, before the request
+    and affidavit that point to them; their birth date and passport number are
+    sealed, and identity_index computed, then.
     """
     person = doc.beneficiary
     key = name_key(person.family_name, person.given_name)
@@ -235,7 +236,8 @@ def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
             key, person.date_of_birth
         ):
             return related.beneficiary
-    return Beneficiary(
+    return rows.new(
+        Beneficiary,
         family_name=person.family_name,
         given_name=person.given_name,
         name_key=key,
@@ -249,13 +251,12 @@ def _beneficiary_for(doc: FilingDocument) -> Beneficiary:
 def _write(
     doc: FilingDocument, *, receipt_number: str, filed_by: User, fee_since: date, rows: FilingRows
 ) -> ParoleRequest:
-    beneficiary = _beneficiary_for(doc)
-    if beneficiary._state.adding:
-        rows.add(beneficiary)  # before the request and affidavit that point to it
+    beneficiary = _beneficiary_for(doc, rows)
     related = None
     if doc.related_receipt_number:
         related = ParoleRequest.objects.get(receipt_number=doc.related_receipt_number)
-    request = ParoleRequest(
+    request = rows.new(
+        ParoleRequest,
         receipt_number=receipt_number,
         kind=doc.kind.value,
         channel=doc.channel.value,
@@ -275,44 +276,40 @@ def _write(
         filed_by=filed_by,
     )
     filer = doc.requestor
-    rows.add(
-        request,
-        Requestor(
-            request=request,
-            role=filer.role.value,
-            family_name=filer.family_name or "",
-            given_name=filer.given_name or "",
-            organization_name=filer.organization_name or "",
-            email=filer.email or "",
-            relationship=filer.relationship or "",
-            bar_number=filer.bar_number or "",
-            accreditation_number=filer.accreditation_number or "",
-        ),
+    rows.new(
+        Requestor,
+        request=request,
+        role=filer.role.value,
+        family_name=filer.family_name or "",
+        given_name=filer.given_name or "",
+        organization_name=filer.organization_name or "",
+        email=filer.email or "",
+        relationship=filer.relationship or "",
+        bar_number=filer.bar_number or "",
+        accreditation_number=filer.accreditation_number or "",
     )
     sponsor = doc.sponsor
     assert sponsor is not None  # check_filing refuses a filing without one
-    rows.add(
-        Affidavit(
-            request=request,
-            beneficiary=beneficiary,
-            sponsor_family_name=sponsor.family_name,
-            sponsor_given_name=sponsor.given_name,
-            sponsor_status=sponsor.status.value,
-            annual_income_usd=sponsor.annual_income_usd,
-            household_size=sponsor.household_size,
-        )
+    rows.new(
+        Affidavit,
+        request=request,
+        beneficiary=beneficiary,
+        sponsor_family_name=sponsor.family_name,
+        sponsor_given_name=sponsor.given_name,
+        sponsor_status=sponsor.status.value,
+        annual_income_usd=sponsor.annual_income_usd,
+        household_size=sponsor.household_size,
     )
     fee = doc.fee
     assert fee is not None  # check_filing refuses a filing without one
-    rows.add(
-        Fee(
-            request=request,
-            kind=FeeKind.FILING,
-            payment=fee.payment.value,
-            amount_usd=fee.amount_usd if fee.payment is FeePayment.PAID and fee.amount_usd else 0,
-            exemption=fee.exemption or "",
-            policy_effective_from=fee_since,
-            paid_on=doc.received_on if fee.payment is FeePayment.PAID else None,
-        )
+    rows.new(
+        Fee,
+        request=request,
+        kind=FeeKind.FILING.value,
+        payment=fee.payment.value,
+        amount_usd=fee.amount_usd if fee.payment is FeePayment.PAID and fee.amount_usd else 0,
+        exemption=fee.exemption or "",
+        policy_effective_from=fee_since,
+        paid_on=doc.received_on if fee.payment is FeePayment.PAID else None,
     )
     return request

@@ -6,11 +6,15 @@
 # had, new facts after a denial, why to expedite) can say more about a person
 # than their birth date does, so it is kept sealed like it.
 
+import importlib
 import uuid
 
 from django.db import migrations, models
 
 from paroledesk.intake.fields import EncryptedTextField
+
+# The encrypted field, nullable while the rows are sealed: as 0004 made it.
+_nullable = importlib.import_module("paroledesk.intake.migrations.0004_encrypted_identity")._nullable
 
 # field: (the plaintext field as it was, made nullable; the encrypted field as it ends)
 SEALED = {
@@ -39,12 +43,6 @@ def open_rows(apps, schema_editor):
         for name in SEALED:
             setattr(row, f"plain_{name}", getattr(row, name))
         row.save(update_fields=[f"plain_{name}" for name in SEALED])
-
-
-def _nullable(field):
-    name, path, args, kwargs = field.deconstruct()
-    kwargs.pop("default", None)
-    return type(field)(*args, **{**kwargs, "null": True})
 
 
 class Migration(migrations.Migration):

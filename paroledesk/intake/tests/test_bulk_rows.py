@@ -76,3 +76,22 @@ def test_rows_point_to_the_rows_written_with_them(policy, alice):
     assert IdempotencyKey.objects.get(request=request).response == {
         "receipt_number": request.receipt_number
     }
+
+
+def test_a_row_made_the_quick_way_is_the_row_keywords_make(alice):
+    from paroledesk.intake.bulk_rows import FilingRows
+    from paroledesk.intake.models import Fee, Requestor
+
+    rows = FilingRows()
+    request = ParoleRequest(receipt_number="IOE2704000001", filed_by=alice)
+    values = {"kind": "filing", "payment": "paid", "amount_usd": 580, "paid_on": date(2026, 11, 30)}
+    quick, slow = rows.new(Fee, request=request, **values), Fee(request=request, **values)
+    attnames = [field.attname for field in Fee._meta.concrete_fields]
+    assert [getattr(quick, name) for name in attnames] == [getattr(slow, name) for name in attnames]
+    assert quick.request is request
+    requestor = rows.new(Requestor, request=request, role="self")
+    assert (
+        request.requestor is requestor
+    )  # the other side of a one-to-one knows it, as with keywords
+    with pytest.raises(TypeError, match="has no field colour"):
+        rows.new(Fee, request=request, colour="red")

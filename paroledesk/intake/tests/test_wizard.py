@@ -53,14 +53,6 @@ ANSWERS: dict[str, dict[str, str]] = {
 }
 
 
-@pytest.fixture
-def client(policy, alice, time_machine) -> Client:
-    time_machine.move_to("2026-11-30 10:00:00-05:00", tick=False)
-    browser = Client()
-    browser.force_login(alice)
-    return browser
-
-
 def start(client: Client) -> FilingDraft:
     response = client.post("/requests/new/")
     draft = FilingDraft.objects.get()

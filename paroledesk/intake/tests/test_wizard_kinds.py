@@ -25,14 +25,6 @@ NEW_FACTS = "A hospital in Houston has now accepted him and set the surgery for 
 INSIDE = {"location": "inside_us", "current_country": ""}
 
 
-@pytest.fixture
-def client(policy, alice, time_machine) -> Client:
-    time_machine.move_to("2026-11-30 10:00:00-05:00", tick=False)
-    browser = Client()
-    browser.force_login(alice)
-    return browser
-
-
 def earlier(alice, olivia, sam, outcome: Outcome | None, **overrides) -> ParoleRequest:
     """A request alice filed for Farid, decided as ``outcome`` (None: not decided yet)."""
     request = request_file(raw=filing_document(**overrides), filed_by=alice, today=TODAY).request

@@ -4,7 +4,6 @@ to their step and field, and evidence is added after filing."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from paroledesk.accounts.services import user_create
 from paroledesk.core.filing import FieldError
@@ -15,14 +14,6 @@ from paroledesk.intake.wizard import REVIEW, locate
 from paroledesk.testing.fixtures import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def client(policy, alice, time_machine) -> Client:
-    time_machine.move_to("2026-11-30 10:00:00-05:00", tick=False)
-    browser = Client()
-    browser.force_login(alice)
-    return browser
 
 
 def test_a_fee_waiver_means_paper_and_cannot_be_submitted_online(client):
