@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import json, django
@@ -73,3 +75,18 @@ def test_a_generated_secret_key_is_kept_private_and_stable(tmp_path):
     settings_with(tmp_path)
     assert key_file.read_text() == first
     assert key_file.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.django_db
+def test_sqlite_connections_write_ahead_and_keep_a_large_page_cache():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings")
+    with connection.cursor() as cursor:
+        pragmas = {}
+        for name in ("journal_mode", "synchronous", "cache_size"):
+            cursor.execute(f"PRAGMA {name}")
+            pragmas[name] = cursor.fetchone()[0]
+    # synchronous 1 is NORMAL; a negative cache size is in KiB.
+    assert pragmas == {"journal_mode": "wal", "synchronous": 1, "cache_size": -65536}

@@ -81,6 +81,7 @@ class PolicySnapshot:
     def __init__(self, on: date, values: Mapping[PolicyKey, InForce]) -> None:
         self.on = on
         self._values = dict(values)
+        self._windows: dict[tuple[date, BusinessCalendar], tuple[date, date]] = {}
 
     def get(self, key: PolicyKey) -> InForce:
         try:
@@ -135,9 +136,13 @@ class PolicySnapshot:
 
     def decision_window(self, received_on: date, calendar: BusinessCalendar) -> tuple[date, date]:
         """(earliest, latest) expected decision dates, counted in business days from receipt."""
-        earliest = calendar.add(received_on, self._int(PolicyKey.DECISION_WINDOW_EARLIEST))
-        latest = calendar.add(received_on, self._int(PolicyKey.DECISION_WINDOW_LATEST))
-        return earliest, latest
+        # Asked once per filing, mostly for the same few days: each is counted once.
+        key = (received_on, calendar)
+        if (window := self._windows.get(key)) is None:
+            earliest = calendar.add(received_on, self._int(PolicyKey.DECISION_WINDOW_EARLIEST))
+            latest = calendar.add(received_on, self._int(PolicyKey.DECISION_WINDOW_LATEST))
+            window = self._windows[key] = (earliest, latest)
+        return window
 
     def reparole_lead_days(self) -> int:
         return self._int(PolicyKey.REPAROLE_LEAD_DAYS)

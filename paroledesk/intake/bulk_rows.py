@@ -39,8 +39,19 @@ _M = TypeVar("_M", bound=models.Model)
 
 
 @functools.cache
-def _row_spec(model: type[models.Model]) -> tuple[models.Field[Any, Any], ...]:
-    return tuple(model._meta.concrete_fields)
+def _row_spec(
+    model: type[models.Model],
+) -> tuple[tuple[str, str, models.ForeignKey[Any, Any] | None, Callable[[], Any]], ...]:
+    """Each concrete field in order: its name, attname, relation if any, and its default."""
+    return tuple(
+        (
+            field.name,
+            field.attname,
+            field if isinstance(field, models.ForeignKey) else None,
+            field.get_default,
+        )
+        for field in model._meta.concrete_fields
+    )
 
 
 class FilingRows:
@@ -70,21 +81,20 @@ class FilingRows:
         costs about twice as much. A related row may be given unsaved, as with
         the keyword way; it is linked by id when the rows are inserted.
         """
-        spec = _row_spec(model)
         related: list[tuple[models.ForeignKey[Any, Any], models.Model]] = []
         args: list[Any] = []
-        for field in spec:
-            if isinstance(field, models.ForeignKey) and field.name in values:
-                target = values.pop(field.name)
+        for name, attname, relation, default in _row_spec(model):
+            if relation is not None and name in values:
+                target = values.pop(name)
                 if target is None:
                     args.append(None)
                 else:
-                    args.append(getattr(target, field.target_field.attname))
-                    related.append((field, target))
-            elif field.attname in values:
-                args.append(values.pop(field.attname))
+                    args.append(getattr(target, relation.target_field.attname))
+                    related.append((relation, target))
+            elif attname in values:
+                args.append(values.pop(attname))
             else:
-                args.append(field.get_default())
+                args.append(default())
         if values:
             raise TypeError(f"{model.__name__} has no field {', '.join(sorted(values))}.")
         row = model(*args)

@@ -45,8 +45,11 @@ def receipts_issue(wanted: Sequence[tuple[Channel, date]]) -> list[str]:
     """
     calendar = business_calendar()
     counters: list[_Counter] = []
+    workdays: dict[date, tuple[int, int]] = {}  # a batch's filings share a few days
     for channel, day in wanted:
-        fiscal_year, workday = workday_of(day, calendar)
+        if (found := workdays.get(day)) is None:
+            found = workdays[day] = workday_of(day, calendar)
+        fiscal_year, workday = found
         counters.append((policy_on(day).receipt_prefix(channel), fiscal_year % 100, workday))
     needed = Counter(counters)
     following: dict[_Counter, int] = {}
