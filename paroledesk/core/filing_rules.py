@@ -217,10 +217,11 @@ def _link_problem(doc: FilingDocument, related: RelatedRequestFacts | None) -> s
     """Why the related request cannot be renewed (re-parole) or refiled (refiling), if it can't."""
     number = doc.related_receipt_number or "(none)"
     grant = related.grant if related else None
-    if related is None or not related.exists:
-        return f"No request with receipt number {number} was found."
-    if not related.same_beneficiary:
-        return f"Request {number} is for a different person than this beneficiary."
+    # An unknown number and another person's request get the same answer: a filer
+    # must not learn that a request exists, or anything of it, without naming the
+    # person it is for (as the public status inquiry answers both with one 404).
+    if related is None or not related.exists or not related.same_beneficiary:
+        return f"No request for this beneficiary has receipt number {number}."
     if doc.kind is Kind.REFILING:
         status = related.status.replace("_", " ") or "unknown"
         return None if related.is_denied else f"Request {number} was not denied ({status})."

@@ -43,8 +43,8 @@ def test_a_reparole_from_inside_the_us_of_an_hq_grant_passes() -> None:
 @pytest.mark.parametrize(
     ("facts", "problem"),
     [
-        (FilingFacts(), f"No request with receipt number {RELATED} was found."),
-        (hq_grant(same_beneficiary=False), "is for a different person"),
+        (FilingFacts(), f"No request for this beneficiary has receipt number {RELATED}."),
+        (hq_grant(same_beneficiary=False), "No request for this beneficiary has receipt number"),
         (hq_grant(grant=None), "has no parole grant to renew"),
         (hq_grant(grant=GrantFacts("cbp", False, None)), "was granted by CBP, not by USCIS"),
         (hq_grant(grant=GrantFacts("other_program", False, None)), "by another program"),
@@ -62,10 +62,10 @@ def test_a_reparole_requires_the_beneficiarys_own_live_hq_grant(
 @pytest.mark.parametrize(
     ("facts", "problem"),
     [
-        (FilingFacts(), "was found"),
+        (FilingFacts(), "No request for this beneficiary has receipt number"),
         (
             FilingFacts(related=RelatedRequestFacts(True, False, "denied", True, None)),
-            "is for a different person",
+            "No request for this beneficiary has receipt number",
         ),
         (hq_grant(status="in_review"), f"Request {RELATED} was not denied (in review)."),
     ],
@@ -225,3 +225,13 @@ def test_warnings_come_in_the_contracts_order() -> None:
         "reparole_late",
         "expedite_requested",
     ]
+
+
+@pytest.mark.parametrize("make", [reparole, refiling])
+def test_another_persons_request_is_answered_as_an_unknown_number_is(make) -> None:
+    """A filer learns nothing of a request (that it exists, its status, its grant)
+    without naming the person it is for."""
+    unknown = check(make(), FilingFacts()).errors
+    for status, grant in [("denied", None), ("paroled", GrantFacts("uscis_hq", False, None))]:
+        others = RelatedRequestFacts(True, False, status, status == "denied", grant)
+        assert check(make(), FilingFacts(related=others)).errors == unknown

@@ -247,7 +247,7 @@ def test_alice_refiles_after_a_denial_and_puts_right_a_wrong_receipt_number(
     # Back on the step, the reason is by the field, and listed at the top with a link to it.
     expect(heading(page)).to_contain_text("The denied request and what is new")
     expect(page.locator("#id_related_receipt_number-error")).to_contain_text(
-        "No request with receipt number IOE2704099999 was found."
+        "No request for this beneficiary has receipt number IOE2704099999."
     )
     summary = page.get_by_role("alert").filter(has_text="Please check your answers")
     expect(summary.get_by_role("link", name=re.compile("IOE2704099999"))).to_be_visible()

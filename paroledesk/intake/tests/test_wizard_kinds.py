@@ -131,11 +131,11 @@ def test_a_refiling_of_a_denied_request_is_filed_through_the_wizard(client, alic
     [
         ("reparole", None, "", {}, "has no parole grant to renew"),
         ("reparole", Outcome.DENY, "", {}, "has no parole grant to renew"),
-        ("reparole", None, "IOE2704099999", {}, "No request with receipt number IOE2704099999"),
-        ("reparole", Outcome.APPROVE, "", {"given_name": "Omid"}, "for a different person"),
+        ("reparole", None, "IOE2704099999", {}, "No request for this beneficiary has receipt"),
+        ("reparole", Outcome.APPROVE, "", {"given_name": "Omid"}, "No request for this bene"),
         ("refiling", None, "", {}, "was not denied (received)"),
         ("refiling", Outcome.APPROVE, "", {}, "was not denied (paroled)"),
-        ("refiling", Outcome.DENY, "", {"given_name": "Omid"}, "for a different person"),
+        ("refiling", Outcome.DENY, "", {"given_name": "Omid"}, "No request for this bene"),
     ],
 )
 def test_a_refusal_about_the_earlier_request_lands_on_its_step_and_field(
