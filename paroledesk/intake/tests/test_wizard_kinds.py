@@ -105,6 +105,8 @@ def test_a_reparole_of_a_granted_request_is_filed_through_the_wizard(client, ali
     assert (filed.kind, filed.related_request, filed.location) == ("reparole", granted, "inside_us")
     assert filed.beneficiary == granted.beneficiary
     assert filed.current_country == "US"
+    done = client.get(submitted["Location"]).content.decode()
+    assert f"renew the parole granted under request {granted.receipt_number}" in done
 
 
 def test_a_refiling_of_a_denied_request_is_filed_through_the_wizard(client, alice, olivia, sam):
@@ -123,6 +125,8 @@ def test_a_refiling_of_a_denied_request_is_filed_through_the_wizard(client, alic
     assert submitted["Location"] == f"/requests/drafts/{draft.pk}/filed/"
     filed = ParoleRequest.objects.exclude(pk=denied.pk).get()
     assert (filed.kind, filed.related_request, filed.new_facts) == ("refiling", denied, NEW_FACTS)
+    done = client.get(submitted["Location"]).content.decode()
+    assert f"after the denial of request {denied.receipt_number}" in done
     assert filed.beneficiary == denied.beneficiary
 
 
