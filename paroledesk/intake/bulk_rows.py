@@ -15,26 +15,27 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-# Field classes whose value goes to the database as it is, when it is a plain str,
-# int or bool (or None): saving such a field reads the attribute and hands the
-# database exactly that. Subclasses may convert (encrypted fields), so only these
-# exact classes take the short way, and only with such values. A CountryField
-# keeps its code as text in the instance's __dict__ already (its descriptor
-# cleans it on assignment).
-_AS_IS_FIELDS = (
-    models.CharField,
-    models.EmailField,
-    models.TextField,
-    models.IntegerField,
-    models.PositiveIntegerField,
-    models.PositiveSmallIntegerField,
-    models.BigIntegerField,
-    models.BooleanField,
-    models.ForeignKey,
-    models.OneToOneField,
-    CountryField,
-)
-_AS_IS_VALUES = (str, int, bool, type(None))
+# Field classes whose value goes to the database as it is, when it is of the type
+# listed (or None): saving such a field reads the attribute and, for such a value,
+# hands the database exactly that. Subclasses may convert (encrypted fields), so
+# only these exact classes take the short way, and only with such values; any
+# other value goes the way save() takes. A CountryField keeps its code as text in
+# the instance's __dict__ already (its descriptor cleans it on assignment).
+_NONE = type(None)
+_TEXT, _NUMBER = (str, _NONE), (int, _NONE)
+_AS_IS: dict[type[models.Field[Any, Any]], tuple[type, ...]] = {
+    models.CharField: _TEXT,
+    models.EmailField: _TEXT,
+    models.TextField: _TEXT,
+    CountryField: _TEXT,
+    models.IntegerField: _NUMBER,
+    models.PositiveIntegerField: _NUMBER,
+    models.PositiveSmallIntegerField: _NUMBER,
+    models.BigIntegerField: _NUMBER,
+    models.ForeignKey: _NUMBER,  # the ids here are all whole numbers
+    models.OneToOneField: _NUMBER,
+    models.BooleanField: (bool, _NONE),
+}
 _M = TypeVar("_M", bound=models.Model)
 
 
@@ -161,11 +162,11 @@ class _TableInsert:
         def as_saved(row: models.Model) -> Any:
             return field.get_db_prep_save(field.pre_save(row, True), db)
 
-        if kind in _AS_IS_FIELDS and not getattr(field, "multiple", False):
+        if (plain := _AS_IS.get(kind)) and not getattr(field, "multiple", False):
 
             def as_is(row: models.Model) -> Any:
                 value = row.__dict__[attname]
-                return value if type(value) in _AS_IS_VALUES else as_saved(row)
+                return value if type(value) in plain else as_saved(row)
 
             return as_is
         auto_now = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
