@@ -103,18 +103,8 @@ class FilingRows:
             field.set_cached_value(row, target)
             if field.one_to_one:  # as Django's descriptor does: the other side knows it too
                 field.remote_field.set_cached_value(target, row)
-        self.add(row)
+        self._tables.setdefault(model, []).append(row)
         return row
-
-    def add(self, *rows: models.Model) -> None:
-        for row in rows:
-            self._tables.setdefault(type(row), []).append(row)
-
-    def absorb(self, other: FilingRows) -> None:
-        """Take over the rows ``other`` gathered (a batch takes each line's once it is written)."""
-        for rows in other._tables.values():
-            self.add(*rows)
-        other._tables.clear()
 
     def insert(self) -> None:
         """Save every row gathered; call inside the transaction that issued their receipts."""
