@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
 
+from paroledesk.intake.tests.test_evidence_samples import use_temporary_storage
+
 
 @pytest.fixture
 def client(policy, alice, time_machine) -> Client:
@@ -9,3 +11,9 @@ def client(policy, alice, time_machine) -> Client:
     browser = Client()
     browser.force_login(alice)
     return browser
+
+
+@pytest.fixture
+def storage(settings, tmp_path):
+    """Evidence files go to a folder of this test's own."""
+    return use_temporary_storage(settings, tmp_path)

@@ -14,16 +14,10 @@ from paroledesk.intake.tests.test_evidence_samples import (
     image_bytes,
     pdf_bytes,
     stored_files,
-    use_temporary_storage,
 )
 from paroledesk.intake.uploads import MAX_UPLOAD_BYTES
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def storage(settings, tmp_path):
-    return use_temporary_storage(settings, tmp_path)
 
 
 def client_for(user) -> APIClient:

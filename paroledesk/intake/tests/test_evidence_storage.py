@@ -18,16 +18,10 @@ from paroledesk.intake.tests.test_evidence_samples import (
     image_bytes,
     pdf_bytes,
     stored_files,
-    use_temporary_storage,
 )
 from paroledesk.intake.uploads import MAX_UPLOAD_BYTES
 
 NEW_KEY = bytes(range(200, 232))
-
-
-@pytest.fixture
-def storage(settings, tmp_path):
-    return use_temporary_storage(settings, tmp_path)
 
 
 def add(request, actor, content=None, name="letter.pdf"):

@@ -20,17 +20,11 @@ from paroledesk.intake.models import EvidenceDocument
 from paroledesk.intake.tests.test_evidence_samples import (
     pdf_bytes,
     stored_files,
-    use_temporary_storage,
 )
 from paroledesk.intake.tests.test_wizard import errors_on
 from paroledesk.intake.uploads import MAX_UPLOAD_BYTES, TOO_LARGE
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def storage(settings, tmp_path):
-    return use_temporary_storage(settings, tmp_path)
 
 
 @pytest.fixture
