@@ -22,7 +22,6 @@ first receipt numbers.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections import Counter
@@ -51,7 +50,7 @@ from paroledesk.intake.models import Beneficiary, IdempotencyKey, ParoleRequest
 from paroledesk.intake.receipts import receipts_issue
 from paroledesk.intake.services import (
     FilingRefused,
-    _facts,
+    _related_facts,
     request_check,
     request_read,
     request_write,
@@ -192,12 +191,12 @@ class _Checked:
 
 
 class _OpenRequests:
-    """The open requests of each person in a batch: the count _facts makes for one filing,
+    """The open requests of each person in a batch: the count request_file makes for one filing,
     made for the whole batch with one query, and raised as the batch files each line."""
 
     def __init__(self, people: Iterable[BeneficiaryInfo]) -> None:
         self._indexes: dict[tuple[str, date], list[str]] = {}
-        wanted = [index for person in people for index in self._identity(person)]
+        wanted = [index for person in people for index in self.identity(person)]
         # The status is checked here, not in SQL: with a few hundred identities and a
         # status list, SQLite without statistics prefers the status index and reads
         # every open request (68 ms a batch at 25,000 requests, growing with the table).
@@ -208,19 +207,19 @@ class _OpenRequests:
             if status in _OPEN
         )
 
-    def _identity(self, person: BeneficiaryInfo) -> list[str]:
-        # One blind index per data key in force, as _facts searches them.
+    def identity(self, person: BeneficiaryInfo) -> list[str]:
+        # One blind index per data key in force, as request_file searches them.
         identity = (name_key(person.family_name, person.given_name), person.date_of_birth)
         if (indexes := self._indexes.get(identity)) is None:
             indexes = self._indexes[identity] = Beneficiary.identity_indexes(*identity)
         return indexes
 
     def count(self, person: BeneficiaryInfo) -> int:
-        return sum(self._counts[index] for index in self._identity(person))
+        return sum(self._counts[index] for index in self.identity(person))
 
     def filed(self, person: BeneficiaryInfo) -> None:
         # Any one of the person's indexes will do: count() adds them all up.
-        self._counts[self._identity(person)[0]] += 1
+        self._counts[self.identity(person)[0]] += 1
 
 
 class _Batch:
@@ -245,10 +244,10 @@ class _Batch:
         return policy
 
     def facts(self, doc: FilingDocument) -> FilingFacts:
-        count = self.open.count(doc.beneficiary)
-        if doc.related_receipt_number:  # rare: look the related request up as request_file does
-            return dataclasses.replace(_facts(doc), open_duplicates=count)
-        return FilingFacts(open_duplicates=count)
+        person = doc.beneficiary
+        # The related request, rare in a batch, is looked up as request_file does.
+        related = _related_facts(doc, self.open.identity(person))
+        return FilingFacts(related=related, open_duplicates=self.open.count(person))
 
     def file_together(self, lines: list[_Line]) -> list[LineResult]:
         """Check every line, issue the receipt numbers of those that pass with one

@@ -59,41 +59,51 @@ class Filed:
 Source = Literal["api", "import"]
 
 
-def _facts(doc: FilingDocument) -> FilingFacts:
+def _identity(doc: FilingDocument) -> list[str]:
+    """The beneficiary's blind identity index under each key in force.
+
+    Birth dates are encrypted: the same person is found by this index instead.
+    """
     key = name_key(doc.beneficiary.family_name, doc.beneficiary.given_name)
-    # Birth dates are encrypted: the same person is found by the blind index instead.
-    identity = Beneficiary.identity_indexes(key, doc.beneficiary.date_of_birth)
+    return Beneficiary.identity_indexes(key, doc.beneficiary.date_of_birth)
+
+
+def _facts(doc: FilingDocument) -> FilingFacts:
+    identity = _identity(doc)
     open_duplicates = ParoleRequest.objects.filter(
         beneficiary__identity_index__in=identity,
         status__in=[status.value for status in OPEN_STATUSES],
     ).count()
-    related = None
-    if doc.related_receipt_number:
-        found = (
-            ParoleRequest.objects.select_related("beneficiary", "grant")
-            .filter(receipt_number=doc.related_receipt_number)
-            .first()
+    return FilingFacts(related=_related_facts(doc, identity), open_duplicates=open_duplicates)
+
+
+def _related_facts(doc: FilingDocument, identity: list[str]) -> RelatedRequestFacts | None:
+    """What the rules need of the request a re-parole or refiling names, if it names one."""
+    if not doc.related_receipt_number:
+        return None
+    found = (
+        ParoleRequest.objects.select_related("beneficiary", "grant")
+        .filter(receipt_number=doc.related_receipt_number)
+        .first()
+    )
+    if found is None:
+        return RelatedRequestFacts(
+            exists=False, same_beneficiary=False, status="", is_denied=False, grant=None
         )
-        if found is None:
-            related = RelatedRequestFacts(
-                exists=False, same_beneficiary=False, status="", is_denied=False, grant=None
-            )
-        else:
-            grant = getattr(found, "grant", None)
-            related = RelatedRequestFacts(
-                exists=True,
-                same_beneficiary=found.beneficiary.identity_index in identity,
-                status=found.status,
-                is_denied=found.status == Status.DENIED.value,
-                grant=None
-                if grant is None
-                else GrantFacts(
-                    granted_by=grant.granted_by,
-                    ended=grant.ended_on is not None or found.status == Status.PAROLE_ENDED.value,
-                    ends_on=grant.ends_on,
-                ),
-            )
-    return FilingFacts(related=related, open_duplicates=open_duplicates)
+    grant = getattr(found, "grant", None)
+    return RelatedRequestFacts(
+        exists=True,
+        same_beneficiary=found.beneficiary.identity_index in identity,
+        status=found.status,
+        is_denied=found.status == Status.DENIED.value,
+        grant=None
+        if grant is None
+        else GrantFacts(
+            granted_by=grant.granted_by,
+            ended=grant.ended_on is not None or found.status == Status.PAROLE_ENDED.value,
+            ends_on=grant.ends_on,
+        ),
+    )
 
 
 def request_file(
@@ -219,28 +229,24 @@ def request_write(
     return request
 
 
-def _beneficiary_for(doc: FilingDocument, rows: FilingRows) -> Beneficiary:
-    """The person a re-parole or refiling names again, or a new one gathered in ``rows``.
+def _beneficiary_for(
+    doc: FilingDocument, related: ParoleRequest | None, rows: FilingRows
+) -> Beneficiary:
+    """The person of the request a re-parole or refiling names, if the same, or a new
+    one gathered in ``rows``.
 
     A new person is inserted with the filing's other rows, before the request
     and affidavit that point to them; their birth date and passport number are
     sealed, and identity_index computed, then.
     """
+    if related is not None and related.beneficiary.identity_index in _identity(doc):
+        return related.beneficiary
     person = doc.beneficiary
-    key = name_key(person.family_name, person.given_name)
-    if doc.related_receipt_number:
-        related = ParoleRequest.objects.select_related("beneficiary").get(
-            receipt_number=doc.related_receipt_number
-        )
-        if related.beneficiary.identity_index in Beneficiary.identity_indexes(
-            key, person.date_of_birth
-        ):
-            return related.beneficiary
     return rows.new(
         Beneficiary,
         family_name=person.family_name,
         given_name=person.given_name,
-        name_key=key,
+        name_key=name_key(person.family_name, person.given_name),
         date_of_birth=person.date_of_birth,
         country_of_birth=person.country_of_birth,
         country_of_citizenship=person.country_of_citizenship,
@@ -251,10 +257,12 @@ def _beneficiary_for(doc: FilingDocument, rows: FilingRows) -> Beneficiary:
 def _write(
     doc: FilingDocument, *, receipt_number: str, filed_by: User, fee_since: date, rows: FilingRows
 ) -> ParoleRequest:
-    beneficiary = _beneficiary_for(doc, rows)
     related = None
     if doc.related_receipt_number:
-        related = ParoleRequest.objects.get(receipt_number=doc.related_receipt_number)
+        related = ParoleRequest.objects.select_related("beneficiary").get(
+            receipt_number=doc.related_receipt_number
+        )
+    beneficiary = _beneficiary_for(doc, related, rows)
     request = rows.new(
         ParoleRequest,
         receipt_number=receipt_number,
