@@ -282,3 +282,30 @@ def test_notice_emails_printed_by_the_console_backend_stay_out_of_the_results(
         {"line": 1, "receipt_number": "HPL2702200001"}
     ]
     assert "Subject: A new notice about request HPL2702200001" in captured.err
+
+
+def test_a_refiling_line_names_a_denied_request_and_is_filed_for_the_same_person(
+    tmp_path, alice, olivia, sam
+):
+    from paroledesk.adjudication import services as work
+    from paroledesk.adjudication.models import Outcome
+
+    _, (first,) = run(jsonl(tmp_path, paper()), "--as", "alice")
+    denied = ParoleRequest.objects.get(receipt_number=first["receipt_number"])
+    refiling = paper(
+        kind="refiling",
+        related_receipt_number=denied.receipt_number,
+        new_facts="A hospital has now confirmed the surgery date.",
+    )
+    _, (refused,) = run(jsonl(tmp_path, refiling), "--as", "alice")
+    assert codes(refused) == [("refiling_requires_denial", "related_receipt_number")]
+
+    work.case_assign(request=denied, officer=olivia, actor=sam)
+    work.case_start_review(request=denied, actor=olivia)
+    work.case_decide(
+        request=denied, outcome=Outcome.DENY, actor=olivia, reasons=["insufficient_evidence"]
+    )
+    _, (filed,) = run(jsonl(tmp_path, refiling), "--as", "alice")
+    refiled = ParoleRequest.objects.get(receipt_number=filed["receipt_number"])
+    assert refiled.related_request == denied
+    assert refiled.beneficiary == denied.beneficiary
