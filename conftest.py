@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from paroledesk.policy.selectors import forget_policy
+
 pytest_plugins = ["paroledesk.testing.browser", "paroledesk.testing.fixtures"]
 
 
@@ -22,7 +24,6 @@ def _plain_static_storage(settings: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_policy_memory() -> Iterator[None]:
-    from paroledesk.policy.selectors import forget_policy
 
     forget_policy()
     yield

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from paroledesk.core.filing import name_key
+from paroledesk.core.names import name_key
 from paroledesk.core.policy import DEFAULT_ENTRIES, Channel, Policy
 
 # One line in 50 is spoiled (2 %), at fixed places so that even 50 lines have one.

@@ -1,4 +1,12 @@
-"""Celery app. Without CELERY_BROKER_URL tasks run in-process (settings)."""
+"""Celery app. Without CELERY_BROKER_URL tasks run in-process (settings).
+
+config/__init__.py loads this module; every command line entry (paroledesk's
+commands, the benchmark) imports it again before any job is queued, because an
+editable install made before config had that file resolves config as a
+namespace package and never runs it. Jobs would then go to Celery's default
+app, which does not run them in-process but sends them to a broker on
+localhost, if there is one.
+"""
 
 import os
 

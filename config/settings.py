@@ -90,9 +90,10 @@ INSTALLED_APPS = [
     "paroledesk.accounts",
     "paroledesk.audit",
     "paroledesk.policy",
+    "paroledesk.cases",
+    "paroledesk.notices",
     "paroledesk.intake",
     "paroledesk.adjudication",
-    "paroledesk.notices",
     "paroledesk.web",
 ]
 
@@ -282,7 +283,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "paroledesk.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "paroledesk.lib.api_errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
+from bench.figures import IMPORT_SEED, import_figures
 from bench.generate import filings
-from bench.run import IMPORT_SEED, import_figures
 from paroledesk.audit.models import Event
-from paroledesk.intake.models import ParoleRequest
+from paroledesk.cases.models import ParoleRequest
 
 MONDAY = date(2026, 11, 30)
 

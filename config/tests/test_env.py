@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,9 +92,6 @@ def test_a_cache_url_must_be_redis():
 
 
 def test_start_up_stops_on_a_malformed_setting_and_names_it(tmp_path):
-    import os
-    import subprocess
-    import sys
 
     env = {
         **os.environ,

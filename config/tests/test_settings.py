@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
@@ -79,7 +80,6 @@ def test_a_generated_secret_key_is_kept_private_and_stable(tmp_path):
 
 @pytest.mark.django_db
 def test_sqlite_connections_write_ahead_and_keep_a_large_page_cache():
-    from django.db import connection
 
     if connection.vendor != "sqlite":
         pytest.skip("SQLite settings")

@@ -11,7 +11,8 @@ from django.db import transaction
 
 from paroledesk.accounts.models import ApiToken, User
 from paroledesk.audit.services import event_record
-from paroledesk.core.roles import Role
+from paroledesk.core.codes import EventAction
+from paroledesk.core.roles import MANAGER_ROLES, Role
 
 
 def token_digest(token: str) -> str:
@@ -47,7 +48,7 @@ def user_create(
         username=username,
         email=email,
         role=role.value,
-        is_staff=role in {Role.SUPERVISOR, Role.ADMIN},
+        is_staff=role in MANAGER_ROLES,
         is_superuser=role is Role.ADMIN,
     )
     if password is None:
@@ -61,7 +62,7 @@ def user_create(
         token = token_issue(user=user)
         event_record(
             actor=actor,
-            action="user_created",
+            action=EventAction.USER_CREATED,
             reason=f"{username} joined as {role.value}.",
             data={"user": username, "role": role.value},
         )

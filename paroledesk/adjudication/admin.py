@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from paroledesk.adjudication.models import Assignment, Decision, EvidenceRequest, Grant
-from paroledesk.admin_base import ReadOnlyAdmin
+from paroledesk.adjudication.models import Assignment, Decision, EvidenceRequest
+from paroledesk.lib.admin import ReadOnlyAdmin
 
 
 @admin.register(Assignment)
@@ -22,9 +22,3 @@ class DecisionAdmin(ReadOnlyAdmin):
     list_display = ["request", "outcome", "parole_days", "decided_on", "decided_by"]
     list_filter = ["outcome"]
     list_select_related = ["request", "decided_by"]
-
-
-@admin.register(Grant)
-class GrantAdmin(ReadOnlyAdmin):
-    list_display = ["request", "parole_days", "authorized_on", "arrived_on", "ends_on", "ended_on"]
-    list_select_related = ["request"]

@@ -1,4 +1,4 @@
-"""The officer's work: assignments, requests for evidence, decisions and grants."""
+"""The officer's work: assignments, requests for evidence and decisions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from enum import StrEnum
 from django.conf import settings
 from django.db import models
 
-from paroledesk.intake.models import ParoleRequest, choices
+from paroledesk.cases.models import ParoleRequest
+from paroledesk.lib.fields import choices
 
 
 class AssignmentState(StrEnum):
@@ -105,23 +106,3 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outcome} on {self.request}"
-
-
-class Grant(models.Model):
-    """An approval's parole: the fee, the arrival that starts it, and its end."""
-
-    request = models.OneToOneField(ParoleRequest, on_delete=models.PROTECT, related_name="grant")
-    granted_by = models.CharField(max_length=20, default="uscis_hq")
-    parole_days = models.PositiveIntegerField()
-    authorized_on = models.DateField()
-    parole_fee_exception = models.CharField(max_length=60, blank=True)
-    arrived_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True, help_text="Set at arrival (Form I-94).")
-    ended_on = models.DateField(null=True, blank=True)
-    end_reason = models.CharField(max_length=20, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["ends_on"], name="grant_ends")]
-
-    def __str__(self) -> str:
-        return f"Parole on {self.request} for {self.parole_days} days"

@@ -1,43 +1,15 @@
-"""Reading the officers' work: queues, oldest first, and each request's clock."""
+"""Reading the officers' work: queues, oldest first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
 from paroledesk.accounts.models import User
+from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.lifecycle import OPEN_STATUSES, Status
-from paroledesk.core.roles import Role
-from paroledesk.intake.models import ParoleRequest
-from paroledesk.intake.selectors import decision_window_of
-from paroledesk.policy.selectors import business_calendar
+from paroledesk.core.roles import ADJUDICATOR_ROLES
 
 OPEN = [status.value for status in OPEN_STATUSES]
-
-
-@dataclass(frozen=True)
-class Clock:
-    """A request's decision window and age, computed when read (never stored)."""
-
-    earliest: date
-    latest: date
-    age_business_days: int
-    overdue: bool
-
-
-def clock_for(request: ParoleRequest, *, today: date | None = None) -> Clock:
-    today = today or timezone.localdate()
-    earliest, latest = decision_window_of(request)
-    open_ = request.status_enum in OPEN_STATUSES
-    return Clock(
-        earliest=earliest,
-        latest=latest,
-        age_business_days=business_calendar().count(request.received_on, today),
-        overdue=open_ and today > latest,
-    )
 
 
 def _oldest_first(requests: QuerySet[ParoleRequest]) -> QuerySet[ParoleRequest]:
@@ -63,7 +35,7 @@ def queue_rfe(*, officer: User | None) -> QuerySet[ParoleRequest]:
 def officer_loads() -> QuerySet[User]:
     """Officers with how many open requests each holds, for the supervisor's balancing."""
     return (
-        User.objects.filter(role__in=[Role.OFFICER.value, Role.SUPERVISOR.value], is_active=True)
+        User.objects.filter(role__in=[role.value for role in ADJUDICATOR_ROLES], is_active=True)
         .annotate(
             open_requests=Count("assigned_requests", filter=Q(assigned_requests__status__in=OPEN))
         )

@@ -14,20 +14,22 @@ from django.utils import timezone
 
 from paroledesk.accounts.models import User
 from paroledesk.adjudication.models import (
+    DENIAL_TEXT,
     Assignment,
     AssignmentState,
     Decision,
     DenialReason,
     EvidenceRequest,
-    Grant,
     Outcome,
 )
-from paroledesk.adjudication.selectors import clock_for
+from paroledesk.cases.clock import clock_for
+from paroledesk.cases.models import FEE_DUE, Fee, FeeKind, Grant, GrantEnd, ParoleRequest
+from paroledesk.cases.transitions import request_lock, request_transition
+from paroledesk.core.codes import ErrorCode
+from paroledesk.core.filing_rules import FeePayment
 from paroledesk.core.lifecycle import Action
 from paroledesk.core.policy import PolicyKey
-from paroledesk.core.roles import Role
-from paroledesk.intake.models import Fee, FeeKind, ParoleRequest
-from paroledesk.intake.transitions import request_lock, request_transition
+from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.notices.models import NoticeKind
 from paroledesk.notices.services import notice_issue
 from paroledesk.policy.selectors import business_calendar, policy_on
@@ -36,7 +38,7 @@ from paroledesk.policy.selectors import business_calendar, policy_on
 class AdjudicationError(ValueError):
     """Input a service refuses, with the field it concerns."""
 
-    def __init__(self, code: str, field: str | None, message: str) -> None:
+    def __init__(self, code: ErrorCode, field: str | None, message: str) -> None:
         super().__init__(message)
         self.code, self.field, self.message = code, field, message
 
@@ -48,9 +50,9 @@ def _today(on: date | None) -> date:
 def case_assign(
     *, request: ParoleRequest, officer: User, actor: User, on: date | None = None
 ) -> Assignment:
-    if officer.role_enum not in {Role.OFFICER, Role.SUPERVISOR} or not officer.is_active:
+    if officer.role_enum not in ADJUDICATOR_ROLES or not officer.is_active:
         raise AdjudicationError(
-            "invalid", "officer", f"{officer.username} is not an active officer."
+            ErrorCode.INVALID, "officer", f"{officer.username} is not an active officer."
         )
     day = _today(on)
     with transaction.atomic():
@@ -94,10 +96,14 @@ def case_request_evidence(
 ) -> EvidenceRequest:
     cleaned = [item.strip() for item in items if item.strip()]
     if not cleaned:
-        raise AdjudicationError("invalid", "items", "Name at least one piece of evidence to send.")
+        raise AdjudicationError(
+            ErrorCode.INVALID, "items", "Name at least one piece of evidence to send."
+        )
     if not 1 <= due_in_business_days <= 120:
         raise AdjudicationError(
-            "invalid", "due_in_business_days", "The deadline must be 1 to 120 business days away."
+            ErrorCode.INVALID,
+            "due_in_business_days",
+            "The deadline must be 1 to 120 business days away.",
         )
     day = _today(on)
     due = business_calendar().add(day, due_in_business_days)
@@ -157,11 +163,13 @@ def case_decide(
     snapshot = policy_on(day)
     if outcome is Outcome.APPROVE:
         if parole_days is None or parole_days <= 0:
-            raise AdjudicationError("invalid", "parole_days", "Give the parole period in days.")
+            raise AdjudicationError(
+                ErrorCode.INVALID, "parole_days", "Give the parole period in days."
+            )
         exceptions = {code for code, _ in snapshot.parole_fee_exceptions()}
         if parole_fee_exception and parole_fee_exception not in exceptions:
             raise AdjudicationError(
-                "invalid",
+                ErrorCode.INVALID,
                 "parole_fee_exception",
                 f"Not a parole-fee exception: {parole_fee_exception}.",
             )
@@ -170,9 +178,13 @@ def case_decide(
         known = {reason.value for reason in DenialReason}
         unknown = [reason for reason in reasons if reason not in known]
         if not reasons or unknown:
-            raise AdjudicationError("invalid", "reasons", "Give one or more of the denial reasons.")
+            raise AdjudicationError(
+                ErrorCode.INVALID, "reasons", "Give one or more of the denial reasons."
+            )
         if DenialReason.OTHER.value in reasons and not note.strip():
-            raise AdjudicationError("invalid", "note", "A denial for another reason needs a note.")
+            raise AdjudicationError(
+                ErrorCode.INVALID, "note", "A denial for another reason needs a note."
+            )
         action = Action.DENY
     with transaction.atomic():
         request = request_lock(request)
@@ -183,6 +195,7 @@ def case_decide(
             actor=actor,
             on=day,
             parole_days=parole_days,
+            long_period_days=snapshot.long_period_days(),
             reason=note,
             data={"reasons": list(reasons), "parole_days": parole_days},
             update_fields=("decided_on",),
@@ -202,7 +215,12 @@ def case_decide(
                 request=request,
                 kind=NoticeKind.DENIAL,
                 on=day,
-                content={"reasons": list(reasons), "note": note},
+                # The words, not only the codes: a notice says what it said when issued.
+                content={
+                    "reasons": list(reasons),
+                    "reason_texts": [DENIAL_TEXT[DenialReason(code)] for code in reasons],
+                    "note": note,
+                },
             )
             return decision
         assert parole_days is not None
@@ -217,14 +235,14 @@ def case_decide(
                 request=request,
                 kind=NoticeKind.APPROVAL,
                 on=day,
-                content={"parole_days": parole_days},
+                content=_approval(parole_days, day),
             )
             return decision
         fee_due = day + timedelta(days=snapshot.parole_fee_deadline_days())
         Fee.objects.create(
             request=request,
             kind=FeeKind.PAROLE,
-            payment="due",
+            payment=FEE_DUE,
             amount_usd=snapshot.parole_fee(),
             policy_effective_from=snapshot.get(PolicyKey.PAROLE_FEE).effective_from,
             due_on=fee_due,
@@ -247,12 +265,14 @@ def parole_fee_pay(*, request: ParoleRequest, actor: User | None, on: date | Non
     with transaction.atomic():
         request = request_lock(request)
         request_transition(request=request, action=Action.PAY_PAROLE_FEE, actor=actor, on=day)
-        Fee.objects.filter(request=request, kind=FeeKind.PAROLE).update(payment="paid", paid_on=day)
+        Fee.objects.filter(request=request, kind=FeeKind.PAROLE).update(
+            payment=FeePayment.PAID.value, paid_on=day
+        )
         notice_issue(
             request=request,
             kind=NoticeKind.APPROVAL,
             on=day,
-            content={"parole_days": request.grant.parole_days},
+            content=_approval(request.grant.parole_days, day),
         )
 
 
@@ -275,7 +295,9 @@ def arrival_record(*, request: ParoleRequest, arrived_on: date, actor: User | No
         request = request_lock(request)
         grant = Grant.objects.select_for_update().get(request=request)
         if arrived_on < grant.authorized_on:
-            raise AdjudicationError("invalid", "arrived_on", "Arrival cannot precede the approval.")
+            raise AdjudicationError(
+                ErrorCode.INVALID, "arrived_on", "Arrival cannot precede the approval."
+            )
         request_transition(
             request=request, action=Action.RECORD_ARRIVAL, actor=actor, on=arrived_on
         )
@@ -289,9 +311,9 @@ def parole_end(
     *, request: ParoleRequest, reason: str, actor: User | None, on: date | None = None
 ) -> None:
     """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or notice."""
-    if reason not in {"expired", "departed", "terminated"}:
+    if reason not in set(GrantEnd):
         raise AdjudicationError(
-            "invalid", "reason", "End reason must be expired, departed or terminated."
+            ErrorCode.INVALID, "reason", "End reason must be expired, departed or terminated."
         )
     day = _today(on)
     with transaction.atomic():
@@ -318,6 +340,11 @@ def request_withdraw(
         )
         _set_assignment_state(request, AssignmentState.DONE, on=day)
         notice_issue(request=request, kind=NoticeKind.WITHDRAWAL, on=day)
+
+
+def _approval(parole_days: int, day: date) -> dict[str, int]:
+    """What an approval notice says: the period, and the lead time for re-parole in force."""
+    return {"parole_days": parole_days, "reparole_lead_days": policy_on(day).reparole_lead_days()}
 
 
 def _set_assignment_state(

@@ -1,12 +1,15 @@
+"""The API's routes, on top of every app: each endpoint lives with the app that owns it."""
+
 from django.urls import path
 
-from paroledesk.intake import api as intake_api
-from paroledesk.intake import documents_api, filing_api
+from paroledesk.api import requests as requests_api
+from paroledesk.intake.api import filing as filing_api
+from paroledesk.intake.evidence import api as documents_api
 from paroledesk.notices import api as notices_api
 
 urlpatterns = [
     path("requests", filing_api.RequestFileView.as_view(), name="api-requests"),
-    path("requests/<str:receipt>", intake_api.RequestDetailView.as_view(), name="api-request"),
+    path("requests/<str:receipt>", requests_api.RequestDetailView.as_view(), name="api-request"),
     path(
         "requests/<str:receipt>/documents",
         documents_api.DocumentUploadView.as_view(),

@@ -1,20 +1,20 @@
 from django.contrib import admin
 
-from paroledesk.admin_base import ReadOnlyAdmin
 from paroledesk.audit.models import Event, View
+from paroledesk.lib.admin import ReadOnlyAdmin
 
 
 @admin.register(Event)
 class EventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "on", "request", "action", "from_status", "to_status", "actor"]
-    list_filter = ["action"]
-    search_fields = ["request__receipt_number", "actor__username", "action"]
-    list_select_related = ["request", "actor"]
+    list_display = ["at", "on", "subject_type", "subject_id", "action", "from_status", "to_status"]
+    list_filter = ["action", "subject_type"]
+    search_fields = ["actor__username", "action"]
+    list_select_related = ["actor"]
     date_hierarchy = "at"
 
 
 @admin.register(View)
 class ViewAdmin(ReadOnlyAdmin):
-    list_display = ["at", "request", "viewer", "via"]
-    search_fields = ["request__receipt_number", "viewer__username"]
-    list_select_related = ["request", "viewer"]
+    list_display = ["at", "subject_type", "subject_id", "viewer", "via"]
+    search_fields = ["viewer__username"]
+    list_select_related = ["viewer"]

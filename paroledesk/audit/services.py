@@ -1,41 +1,59 @@
-"""Writing to the event log. Callers own the transaction; this only appends."""
+"""Writing to the event log: the one writer of events. Callers own the transaction."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.db import models
 from django.utils import timezone
 
-from paroledesk.audit.models import Event, View
+from paroledesk.audit.models import Event, View, subject_label
+from paroledesk.core.codes import EventAction
+from paroledesk.lib.rows import Rows, pk_of
 
 if TYPE_CHECKING:
     from paroledesk.accounts.models import User
-    from paroledesk.intake.models import ParoleRequest
 
 
 def event_record(
     *,
-    action: str,
+    action: EventAction,
     actor: User | None,
-    request: ParoleRequest | None = None,
+    subject: models.Model | None = None,
     from_status: str = "",
     to_status: str = "",
     reason: str = "",
     data: dict[str, Any] | None = None,
     on: date | None = None,
+    rows: Rows | None = None,
 ) -> Event:
-    return Event.objects.create(
-        request=request,
-        actor=actor,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        reason=reason,
-        data=data or {},
-        on=on or timezone.localdate(),
+    """Append one event about ``subject`` (if any).
+
+    Saved now, or, with ``rows``, gathered with the rows of the change it records
+    and inserted with them: then the subject may be a row not inserted yet.
+    """
+    values: dict[str, Any] = {
+        "subject_type": subject_label(subject) if subject is not None else "",
+        "subject_id": None,
+        "actor": actor,
+        "action": EventAction(action).value,
+        "from_status": from_status,
+        "to_status": to_status,
+        "reason": reason,
+        "data": data or {},
+        "on": on or timezone.localdate(),
+    }
+    if rows is not None:
+        if subject is not None:
+            values["subject_id"] = pk_of(subject)
+        return rows.new(Event, **values)
+    if subject is not None:
+        values["subject_id"] = subject.pk
+    return Event.objects.create(**values)
+
+
+def view_record(*, subject: models.Model, viewer: User, via: str) -> None:
+    View.objects.create(
+        subject_type=subject_label(subject), subject_id=subject.pk, viewer=viewer, via=via
     )
-
-
-def view_record(*, request: ParoleRequest, viewer: User, via: str) -> None:
-    View.objects.create(request=request, viewer=viewer, via=via)

@@ -1,26 +1,26 @@
-"""The filing document: reading it from JSON, and the name key used to find duplicates.
+"""The filing document: reading it from JSON, and the checks a draft gets as it is written.
 
 ``parse_filing`` checks the shape of every field and reports all problems at
 once as ``invalid`` errors with the field's dotted path. The filing rules
 (sponsor, fee, re-parole, refiling...) are checked afterwards by
 ``check_filing`` in ``filing_rules``, re-exported here so callers need only
-this module.
+this module. ``check_draft`` runs the same readers and the rules that need
+only the document, over a document still being written: the wizard's steps
+present its verdicts rather than checking anything of their own.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import fields
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-# A plain dict of ISO 3166-1 alpha-2 codes; importing it needs no Django settings.
-from django_countries.data import COUNTRIES
-
+from paroledesk.core.codes import ErrorCode, FilingSource
+from paroledesk.core.countries import COUNTRY_NAMES, STATELESS, UNITED_STATES
 from paroledesk.core.filing_rules import (
     HQ_GRANTOR,
     Basis,
@@ -45,7 +45,10 @@ from paroledesk.core.filing_rules import (
     SponsorStatus,
     Warning_,
     check_filing,
+    fee_errors,
     filing_fee_due,
+    g28_problem,
+    place_errors,
 )
 from paroledesk.core.policy import Channel
 from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
@@ -58,13 +61,14 @@ __all__ = [
     "HQ_GRANTOR", "Basis", "BeneficiaryInfo", "Category", "Channel", "ExpediteInfo", "FeeInfo",
     "FeePayment", "FieldError", "FilingDocument", "FilingFacts", "FilingInvalid", "FilingOutcome",
     "FilingPolicy", "GrantFacts", "Kind", "Location", "ReasonInfo", "RelatedRequestFacts",
-    "RequestorInfo", "RequestorRole", "SponsorInfo", "SponsorStatus", "Warning_", "check_filing",
-    "filing_fee_due", "name_key", "parse_filing",
+    "RequestorInfo", "RequestorRole", "SponsorInfo", "SponsorStatus", "Warning_", "check_draft",
+    "check_filing", "filing_fee_due", "parse_filing",
 ]
 # fmt: on
 
 NAME_MAX = 100
 ORGANIZATION_MAX = 200
+GROUP_MAX = 100
 TEXT_MAX = 10_000
 DAYS_MAX = 3650
 EARLIEST_BIRTH = date(1900, 1, 1)
@@ -72,7 +76,6 @@ EARLIEST_BIRTH = date(1900, 1, 1)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _PASSPORT = re.compile(r"[A-Z0-9]{5,20}")
-_COUNTRY_CODES = frozenset(COUNTRIES)
 
 _E = TypeVar("_E", bound=StrEnum)
 _T = TypeVar("_T")
@@ -84,33 +87,6 @@ class FilingInvalid(ValueError):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__(" ".join(error.message for error in errors))
         self.errors = errors
-
-
-# -- name keys -----------------------------------------------------------------
-
-# Letters that Unicode does not decompose into a base letter plus an accent.
-_FOLD = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"}
-)
-# Apostrophes are dropped (O'Brien, OBrien); hyphens and dashes separate words.
-_APOSTROPHES = str.maketrans(dict.fromkeys("'`´ʼʻ’‘", ""))
-_HYPHENS = re.compile(r"[-‐‑‒–—―]")
-
-
-@functools.lru_cache(maxsize=8192)  # names recur: a bulk import folds each several times
-def _fold_name(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    bare = _HYPHENS.sub(" ", bare.translate(_FOLD).translate(_APOSTROPHES))
-    return " ".join(bare.split())
-
-
-def name_key(family: str, given: str) -> str:
-    """One string per person's name, equal whatever the case, accents, spacing or hyphens.
-
-    ``name_key("Núñez", "José") == name_key("NUNEZ", "jose")``.
-    """
-    return f"{_fold_name(family)}|{_fold_name(given)}"
 
 
 # -- reading fields ------------------------------------------------------------
@@ -151,7 +127,11 @@ class _Part:
         return f"{self.prefix}{key}"
 
     def fail(self, key: str, message: str) -> None:
-        self.errors.append(FieldError("invalid", self.path(key), message))
+        self.errors.append(FieldError(ErrorCode.INVALID, self.path(key), message))
+
+    def failed(self, key: str) -> bool:
+        """Whether a problem with this field is recorded already."""
+        return any(error.field == self.path(key) for error in self.errors)
 
     def given(self, key: str) -> object | None:
         """The raw value; null counts as absent."""
@@ -216,7 +196,15 @@ class _Part:
             return value
         return None
 
-    def day(self, key: str, label: str, *, earliest: date | None, latest: date) -> date | None:
+    def day(
+        self,
+        key: str,
+        label: str,
+        *,
+        earliest: date | None,
+        latest: date,
+        after_latest: str = "is in the future",
+    ) -> date | None:
         value = self.given(key)
         found = None
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
@@ -230,24 +218,31 @@ class _Part:
             else:
                 self.fail(key, f"{label} must be a real date written YYYY-MM-DD, like 1988-03-14.")
         elif found > latest:
-            self.fail(key, f"{label} {found.isoformat()} is in the future.")
+            self.fail(key, f"{label} {found.isoformat()} {after_latest}.")
         elif earliest is not None and found < earliest:
             self.fail(key, f"{label} {found.isoformat()} is before {earliest.isoformat()}.")
         else:
             return found
         return None
 
-    def country(self, key: str, label: str) -> str | None:
+    def country(self, key: str, label: str, *, stateless: bool = False) -> str | None:
         value = self.given(key)
         code = value.strip().upper() if isinstance(value, str) else None
-        if code in _COUNTRY_CODES:
+        if code in COUNTRY_NAMES:
             return code
+        if stateless and isinstance(value, str) and value.strip().casefold() == STATELESS:
+            return STATELESS
         if value is None:
             self.missing(key, label)
         elif code is not None and len(code) == 2 and code.isalpha():
-            self.fail(key, f"{label} {code!r} is not a country code in ISO 3166-1.")
+            self.fail(
+                key, f"{label} {code!r} is not a country code (ISO 3166-1, or XK for Kosovo)."
+            )
         else:
-            self.fail(key, f"{label} must be a two-letter ISO 3166 country code, like UA or AF.")
+            also = f', or "{STATELESS}"' if stateless else ""
+            self.fail(
+                key, f"{label} must be a two-letter ISO 3166 country code, like UA or AF{also}."
+            )
         return None
 
 
@@ -267,6 +262,12 @@ def _requestor(part: _Part) -> RequestorInfo | None:
     if email is not None and not _EMAIL.fullmatch(email):
         part.fail("email", f"The requestor's email address {email!r} is not an email address.")
     relationship = part.text("relationship", "The relationship", required=False)
+    if role is RequestorRole.RELATIVE and relationship is None and not part.failed("relationship"):
+        part.fail(
+            "relationship",
+            "A relative who files must say how they are related to the beneficiary, "
+            "for example: sister.",
+        )
     bar = part.text("bar_number", "The bar number", limit=40, required=False)
     accreditation = part.text(
         "accreditation_number", "The accreditation number", limit=40, required=False
@@ -278,16 +279,30 @@ def _requestor(part: _Part) -> RequestorInfo | None:
     )
 
 
-def _beneficiary(part: _Part, today: date) -> BeneficiaryInfo | None:
+def _beneficiary(part: _Part, born_by: date) -> BeneficiaryInfo | None:
+    """The beneficiary, born no later than ``born_by`` (the received date)."""
     family = part.text("family_name", "The beneficiary's family name")
     given_name = part.text("given_name", "The beneficiary's given name")
     born = part.day(
-        "date_of_birth", "The beneficiary's date of birth", earliest=EARLIEST_BIRTH, latest=today
+        "date_of_birth",
+        "The beneficiary's date of birth",
+        earliest=EARLIEST_BIRTH,
+        latest=born_by,
+        after_latest="is after the day the request was received",
     )
     birth_country = part.country("country_of_birth", "The beneficiary's country of birth")
-    citizenship = part.country("country_of_citizenship", "The beneficiary's citizenship")
+    citizenship = part.country(
+        "country_of_citizenship", "The beneficiary's citizenship", stateless=True
+    )
     location = part.choice("location", "The beneficiary's location", Location)
     current = part.country("current_country", "The beneficiary's current country")
+    if location is Location.OUTSIDE_US and current == UNITED_STATES:
+        part.fail(
+            "current_country",
+            "The beneficiary is outside the United States, so the current country cannot be "
+            "US: give the country they are in now.",
+        )
+        current = None
     passport = part.text("passport_number", "The passport number", limit=40, required=False)
     if passport is not None:
         passport = passport.upper()
@@ -356,10 +371,24 @@ def _related(top: _Part, kind: Kind | None) -> str | None:
     return None
 
 
-def _received_on(top: _Part, allowed: bool, default: date, today: date) -> date | None:
+def _channel(top: _Part, source: FilingSource) -> Channel | None:
+    if top.given("channel") is None:
+        return Channel.PAPER if source is FilingSource.IMPORT else Channel.ONLINE
+    channel = top.choice("channel", "The filing channel", Channel)
+    if channel is Channel.PAPER and source is not FilingSource.IMPORT:
+        top.fail(
+            "channel",
+            "A request filed here is filed online; leave channel out or set it to online. "
+            "Paper filings reach us by mail and are entered by bulk import.",
+        )
+        return None
+    return channel
+
+
+def _received_on(top: _Part, source: FilingSource, today: date) -> date | None:
     if top.given("received_on") is None:
-        return default
-    if allowed:
+        return today
+    if source is FilingSource.IMPORT:
         return top.day("received_on", "The received date", earliest=None, latest=today)
     top.fail(
         "received_on",
@@ -369,35 +398,40 @@ def _received_on(top: _Part, allowed: bool, default: date, today: date) -> date 
     return None
 
 
-def parse_filing(
-    raw: object,
-    *,
-    channel_default: Channel,
-    received_on: date | None,
-    allow_received_on: bool,
-    today: date,
-) -> FilingDocument:
-    """Read a filing document (the contract's JSON shape), or raise FilingInvalid listing all
-    problems.
+@dataclass(frozen=True)
+class _Read:
+    """Every part of a document as read, each None when absent or malformed."""
 
-    The document's own ``received_on`` is read only when ``allow_received_on`` (bulk
-    import) and may not be after ``today``; otherwise the received date is the
-    ``received_on`` argument, or ``today`` when that is None.
-    """
-    if not isinstance(raw, Mapping):
-        message = "A filing document must be a JSON object with named fields."
-        raise FilingInvalid([FieldError("invalid", None, message)])
+    kind: Kind | None
+    related: str | None
+    channel: Channel | None
+    received: date | None
+    requestor: RequestorInfo | None
+    beneficiary: BeneficiaryInfo | None
+    reason: ReasonInfo | None
+    days: int | None
+    sponsor: SponsorInfo | None
+    fee: FeeInfo | None
+    new_facts: str | None
+    expedite: ExpediteInfo | None
+    family_group: str | None
+
+
+def _read(
+    raw: Mapping[Any, object], source: FilingSource, today: date
+) -> tuple[_Read, list[FieldError]]:
     errors: list[FieldError] = []
     top = _Part(raw, "", FilingDocument, errors)
     kind = top.choice("kind", "The kind of request", Kind)
     related = _related(top, kind)
-    channel = channel_default
-    if top.given("channel") is not None:
-        channel = top.choice("channel", "The filing channel", Channel) or channel_default
-    received = _received_on(top, allow_received_on, received_on or today, today)
+    channel = _channel(top, source)
+    received = _received_on(top, source, today)
     requestor = top.part("requestor", RequestorInfo, _requestor, required=True)
     beneficiary = top.part(
-        "beneficiary", BeneficiaryInfo, lambda part: _beneficiary(part, today), required=True
+        "beneficiary",
+        BeneficiaryInfo,
+        lambda part: _beneficiary(part, received or today),
+        required=True,
     )
     reason = top.part("reason", ReasonInfo, _reason, required=True)
     days = top.whole("requested_days", "The number of days requested", low=1, high=DAYS_MAX)
@@ -405,21 +439,72 @@ def parse_filing(
     fee = top.part("fee", FeeInfo, _fee)  # absent: fee_required, later
     new_facts = top.text("new_facts", "The statement of new facts", limit=TEXT_MAX, required=False)
     expedite = top.part("expedite", ExpediteInfo, _expedite)
+    group = top.text("family_group", "The family group", limit=GROUP_MAX, required=False)
+    read = _Read(
+        kind, related, channel, received, requestor, beneficiary, reason, days, sponsor, fee,
+        new_facts, expedite, group,
+    )  # fmt: skip
+    return read, errors
+
+
+def _not_an_object() -> FilingInvalid:
+    message = "A filing document must be a JSON object with named fields."
+    return FilingInvalid([FieldError(ErrorCode.INVALID, None, message)])
+
+
+def parse_filing(raw: object, *, source: FilingSource, today: date) -> FilingDocument:
+    """Read a filing document (the contract's JSON shape), or raise FilingInvalid listing all
+    problems.
+
+    Through the API and the wizard a request is filed online and received
+    ``today``; a bulk import of paper filings is on paper unless a line says
+    online, and may give the day it was received (not after ``today``).
+    """
+    if not isinstance(raw, Mapping):
+        raise _not_an_object()
+    read, errors = _read(raw, source, today)
     if errors:
         raise FilingInvalid(errors)
-    if not (kind and received and requestor and beneficiary and reason and days):
+    r = read
+    if not (r.kind and r.channel and r.received and r.requestor and r.beneficiary and r.reason):
+        raise AssertionError("A reader returned nothing without recording why.")
+    if not r.days:
         raise AssertionError("A reader returned nothing without recording why.")
     return FilingDocument(
-        kind=kind,
-        related_receipt_number=related,
-        channel=channel,
-        received_on=received,
-        requestor=requestor,
-        beneficiary=beneficiary,
-        reason=reason,
-        requested_days=days,
-        sponsor=sponsor,
-        fee=fee,
-        new_facts=new_facts,
-        expedite=expedite,
+        kind=r.kind,
+        related_receipt_number=r.related,
+        channel=r.channel,
+        received_on=r.received,
+        requestor=r.requestor,
+        beneficiary=r.beneficiary,
+        reason=r.reason,
+        requested_days=r.days,
+        sponsor=r.sponsor,
+        fee=r.fee,
+        new_facts=r.new_facts,
+        expedite=r.expedite,
+        family_group=r.family_group,
     )
+
+
+def check_draft(
+    raw: Mapping[str, object],
+    *,
+    fields: Collection[str],
+    policy: FilingPolicy,
+    today: date,
+) -> list[FieldError]:
+    """The problems an online filing of this document, as far as it is written, has in
+    ``fields`` (dotted paths): the readers' and every rule that needs only the document.
+
+    The rules that need the database (the earlier request of a re-parole or a
+    refiling, possible duplicates) are judged when the draft is filed.
+    """
+    read, errors = _read(raw, FilingSource.WIZARD, today)
+    if read.kind is not None and read.beneficiary is not None:
+        errors += place_errors(read.kind, read.beneficiary.location)
+    if read.requestor is not None and (g28 := g28_problem(read.requestor)) is not None:
+        errors.append(g28)
+    if read.fee is not None:
+        errors += fee_errors(read.fee, Channel.ONLINE, today, policy)
+    return [error for error in errors if error.field in fields]

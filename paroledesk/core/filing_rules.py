@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from paroledesk.core.codes import ErrorCode, WarningCode
 from paroledesk.core.policy import Channel
 
 HQ_GRANTOR = "uscis_hq"
@@ -67,23 +68,23 @@ class FeePayment(StrEnum):
 class FieldError:
     """One reason a filing is refused; ``field`` is the dotted path in the document, if any."""
 
-    code: str
+    code: ErrorCode
     field: str | None
     message: str
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"code": self.code, "field": self.field, "message": self.message}
+        return {"code": self.code.value, "field": self.field, "message": self.message}
 
 
 @dataclass(frozen=True)
 class Warning_:  # noqa: N801 - the underscore keeps clear of the builtin Warning
     """Something an officer should notice; the filing is accepted anyway."""
 
-    code: str
+    code: WarningCode
     message: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": self.message}
+        return {"code": self.code.value, "message": self.message}
 
 
 # -- the document -------------------------------------------------------------
@@ -107,8 +108,8 @@ class BeneficiaryInfo:
     family_name: str
     given_name: str
     date_of_birth: date
-    country_of_birth: str  # ISO 3166-1 alpha-2, upper case
-    country_of_citizenship: str
+    country_of_birth: str  # ISO 3166-1 alpha-2 (or XK), upper case
+    country_of_citizenship: str  # the same, or "stateless"
     location: Location
     current_country: str
     passport_number: str | None
@@ -157,6 +158,7 @@ class FilingDocument:
     fee: FeeInfo | None  # None is refused by check_filing (fee_required)
     new_facts: str | None
     expedite: ExpediteInfo | None
+    family_group: str | None = None
 
 
 # -- what the database knows --------------------------------------------------
@@ -164,8 +166,13 @@ class FilingDocument:
 
 @dataclass(frozen=True)
 class GrantFacts:
+    """The parole an earlier request brought, as far as a re-parole cares."""
+
     granted_by: str  # "uscis_hq" | "cbp" | "other_program"
-    ended: bool  # ended in departure or otherwise
+    # Parole begins with an arrival recorded or, for a re-parole, when its grant is
+    # in effect; a conditional approval or an approval never used has not begun.
+    began: bool
+    end_reason: str | None  # "expired" | "departed" | "terminated" once it has ended
     ends_on: date | None
 
 
@@ -181,7 +188,9 @@ class RelatedRequestFacts:
 @dataclass(frozen=True)
 class FilingFacts:
     related: RelatedRequestFacts | None = None  # for the document's related_receipt_number
-    open_duplicates: int = 0  # other open requests for the same name_key and birth date
+    # Other open requests this filer filed for the same person (the likeness index):
+    # the only duplicates a filer is told of.
+    own_open_duplicates: int = 0
 
 
 class FilingPolicy(Protocol):
@@ -213,7 +222,12 @@ def _usd(amount: int) -> str:
     return f"${amount:,}"
 
 
-def _link_problem(doc: FilingDocument, related: RelatedRequestFacts | None) -> str | None:
+_ENDED_WITHOUT_RENEWAL = frozenset({"departed", "terminated"})
+
+
+def _link_problem(  # noqa: PLR0911 - one answer per way a link can fail
+    doc: FilingDocument, related: RelatedRequestFacts | None
+) -> str | None:
     """Why the related request cannot be renewed (re-parole) or refiled (refiling), if it can't."""
     number = doc.related_receipt_number or "(none)"
     grant = related.grant if related else None
@@ -222,22 +236,35 @@ def _link_problem(doc: FilingDocument, related: RelatedRequestFacts | None) -> s
     # person it is for (as the public status inquiry answers both with one 404).
     if related is None or not related.exists or not related.same_beneficiary:
         return f"No request for this beneficiary has receipt number {number}."
+    status = related.status.replace("_", " ") or "unknown"
     if doc.kind is Kind.REFILING:
-        status = related.status.replace("_", " ") or "unknown"
         return None if related.is_denied else f"Request {number} was not denied ({status})."
     if grant is None:
-        return f"Request {number} has no parole grant to renew."
+        return f"Request {number} brought no parole to renew ({status})."
     if grant.granted_by != HQ_GRANTOR:
         by = "CBP" if grant.granted_by == "cbp" else "another program"
         return f"The parole under request {number} was granted by {by}, not by USCIS."
-    return f"The parole under request {number} has already ended." if grant.ended else None
+    if grant.end_reason in _ENDED_WITHOUT_RENEWAL:
+        how = "the parolee left" if grant.end_reason == "departed" else "it was terminated"
+        return f"The parole under request {number} ended when {how}."
+    if not grant.began:
+        return (
+            f"The parole under request {number} has not begun ({status}): parole begins "
+            "at arrival, once the approval is final."
+        )
+    return None
 
 
-def _exemption_problem(fee: FeeInfo, policy: FilingPolicy) -> str | None:
+def _exemption_problem(fee: FeeInfo, received_on: date, policy: FilingPolicy) -> str | None:
     allowed = policy.exemptions()
     if fee.exemption in {code for code, _ in allowed}:
         return None
-    listed = "; ".join(f"{code} ({label})" for code, label in allowed) or "none"
+    if not allowed:
+        return (
+            f"No fee exemption existed on {received_on.isoformat()}, the day the request "
+            "was received: the filing fee must be paid, or a fee waiver requested on paper."
+        )
+    listed = "; ".join(f"{code} ({label})" for code, label in allowed)
     if fee.exemption is None:
         problem = "A fee exemption must name its ground in fee.exemption."
     else:
@@ -245,81 +272,131 @@ def _exemption_problem(fee: FeeInfo, policy: FilingPolicy) -> str | None:
     return f"{problem} The exemptions in force are: {listed}."
 
 
-def _errors(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> list[FieldError]:
+def place_errors(kind: Kind, location: Location) -> list[FieldError]:
+    """Where the person is against what is asked: only a re-parole is for someone inside."""
+    if location is Location.INSIDE_US and kind is not Kind.REPAROLE:
+        return [
+            FieldError(
+                ErrorCode.BENEFICIARY_INSIDE_US,
+                "beneficiary.location",
+                "The beneficiary is inside the United States; from there only a re-parole of "
+                "a parole granted by USCIS headquarters can be requested.",
+            )
+        ]
+    if location is Location.OUTSIDE_US and kind is Kind.REPAROLE:
+        return [
+            FieldError(
+                ErrorCode.REPAROLE_REQUIRES_INSIDE_US,
+                "beneficiary.location",
+                "A re-parole is for someone inside the United States on parole; someone "
+                "outside it asks for parole with an initial request.",
+            )
+        ]
+    return []
+
+
+def _link_errors(doc: FilingDocument, facts: FilingFacts) -> list[FieldError]:
     errors: list[FieldError] = []
-
-    def refuse(code: str, field: str, message: str) -> None:
-        errors.append(FieldError(code, field, message))
-
-    fee, filer, kind = doc.fee, doc.requestor, doc.kind
-    if doc.beneficiary.location is Location.INSIDE_US and kind is not Kind.REPAROLE:
-        refuse(
-            "beneficiary_inside_us",
-            "beneficiary.location",
-            "The beneficiary is inside the United States; from there only a re-parole of a "
-            "parole granted by USCIS headquarters can be requested.",
-        )
+    kind = doc.kind
     problem = _link_problem(doc, facts.related) if kind is not Kind.INITIAL else None
     if problem and kind is Kind.REPAROLE:
-        refuse(
-            "reparole_requires_hq_grant",
-            "related_receipt_number",
-            f"{problem} A re-parole must renew the beneficiary's own parole that USCIS "
-            "headquarters granted and that has not ended.",
+        errors.append(
+            FieldError(
+                ErrorCode.REPAROLE_REQUIRES_HQ_GRANT,
+                "related_receipt_number",
+                f"{problem} A re-parole must renew the beneficiary's own parole that USCIS "
+                "headquarters granted, that began, and that did not end in departure.",
+            )
         )
     if problem and kind is Kind.REFILING:
-        refuse(
-            "refiling_requires_denial",
-            "related_receipt_number",
-            f"{problem} A refiling must name a denied request for the same beneficiary.",
+        errors.append(
+            FieldError(
+                ErrorCode.REFILING_REQUIRES_DENIAL,
+                "related_receipt_number",
+                f"{problem} A refiling must name a denied request for the same beneficiary.",
+            )
         )
     if kind is Kind.REFILING and not (doc.new_facts and doc.new_facts.strip()):
-        refuse(
-            "new_facts_required",
-            "new_facts",
-            "A refiling must state what is significantly new since the denial.",
+        errors.append(
+            FieldError(
+                ErrorCode.NEW_FACTS_REQUIRED,
+                "new_facts",
+                "A refiling must state what is significantly new since the denial.",
+            )
         )
-    if doc.sponsor is None:
-        refuse(
-            "sponsor_required",
-            "sponsor",
-            "Every beneficiary needs a sponsor's affidavit of support (Form I-134); "
-            "the sponsor is missing.",
-        )
+    return errors
+
+
+def fee_errors(
+    fee: FeeInfo | None, channel: Channel, received_on: date, policy: FilingPolicy
+) -> list[FieldError]:
+    """The fee must be paid in the amount in force for the channel, exempt on a ground in force
+    on the received date, or the subject of a waiver request on paper."""
     if fee is None:
-        refuse(
-            "fee_required",
-            "fee",
-            "The filing fee must be paid, exempt, or the subject of a waiver request; "
-            "the fee is missing.",
-        )
-    elif fee.payment is FeePayment.EXEMPT and (problem := _exemption_problem(fee, policy)):
-        refuse("fee_required", "fee", problem)
-    due = policy.filing_fee(doc.channel)
-    if fee and fee.payment is FeePayment.PAID and fee.amount_usd != due:
-        sent = "nothing" if fee.amount_usd is None else _usd(fee.amount_usd)
-        refuse(
-            "fee_amount_incorrect",
+        return [
+            FieldError(
+                ErrorCode.FEE_REQUIRED,
+                "fee",
+                "The filing fee must be paid, exempt, or the subject of a waiver request; "
+                "the fee is missing.",
+            )
+        ]
+    if fee.payment is FeePayment.EXEMPT:
+        problem = _exemption_problem(fee, received_on, policy)
+        return [FieldError(ErrorCode.FEE_REQUIRED, "fee", problem)] if problem else []
+    if fee.payment is FeePayment.WAIVER_REQUESTED:
+        if channel is not Channel.ONLINE:
+            return []
+        return [
+            FieldError(
+                ErrorCode.WAIVER_REQUIRES_PAPER,
+                "fee.payment",
+                "A fee waiver request (Form I-912) cannot be filed online; file on paper instead.",
+            )
+        ]
+    due = policy.filing_fee(channel)
+    if fee.amount_usd == due:
+        return []
+    sent = "nothing" if fee.amount_usd is None else _usd(fee.amount_usd)
+    return [
+        FieldError(
+            ErrorCode.FEE_AMOUNT_INCORRECT,
             "fee.amount_usd",
-            f"The filing fee on {doc.received_on.isoformat()} for "
-            f"{'an online' if doc.channel is Channel.ONLINE else 'a paper'} filing is "
+            f"The filing fee on {received_on.isoformat()} for "
+            f"{'an online' if channel is Channel.ONLINE else 'a paper'} filing is "
             f"{_usd(due)}; you sent {sent}.",
         )
-    if fee and fee.payment is FeePayment.WAIVER_REQUESTED and doc.channel is Channel.ONLINE:
-        refuse(
-            "waiver_requires_paper",
-            "fee.payment",
-            "A fee waiver request (Form I-912) cannot be filed online; file on paper instead.",
+    ]
+
+
+def g28_problem(requestor: RequestorInfo) -> FieldError | None:
+    """A representative must give their Form G-28's bar or accreditation number."""
+    if requestor.role is not RequestorRole.REPRESENTATIVE:
+        return None
+    if requestor.bar_number or requestor.accreditation_number:
+        return None
+    return FieldError(
+        ErrorCode.REPRESENTATIVE_G28_REQUIRED,
+        "requestor.bar_number",
+        "A representative must file a Form G-28 giving a bar number or an accreditation "
+        "number; neither was given.",
+    )
+
+
+def _errors(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> list[FieldError]:
+    errors = [*place_errors(doc.kind, doc.beneficiary.location), *_link_errors(doc, facts)]
+    if doc.sponsor is None:
+        errors.append(
+            FieldError(
+                ErrorCode.SPONSOR_REQUIRED,
+                "sponsor",
+                "Every beneficiary needs a sponsor's affidavit of support (Form I-134); "
+                "the sponsor is missing.",
+            )
         )
-    if filer.role is RequestorRole.REPRESENTATIVE and not (
-        filer.bar_number or filer.accreditation_number
-    ):
-        refuse(
-            "representative_g28_required",
-            "requestor.bar_number",
-            "A representative must file a Form G-28 giving a bar number or an accreditation "
-            "number; neither was given.",
-        )
+    errors.extend(fee_errors(doc.fee, doc.channel, doc.received_on, policy))
+    if (g28 := g28_problem(doc.requestor)) is not None:
+        errors.append(g28)
     return errors
 
 
@@ -343,31 +420,34 @@ def _late_reparole(doc: FilingDocument, grant: GrantFacts | None, lead: int) -> 
 
 def _warnings(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> list[Warning_]:
     warnings: list[Warning_] = []
-
-    def warn(code: str, message: str) -> None:
-        warnings.append(Warning_(code, message))
-
-    limit, count = policy.long_period_days(), facts.open_duplicates
+    limit, count = policy.long_period_days(), facts.own_open_duplicates
     grant = facts.related.grant if facts.related else None
     if doc.requested_days > limit:
-        warn(
-            "long_period",
-            f"{doc.requested_days:,} days were requested, more than {limit:,}; parole that "
-            "long is rare, so the statement should explain why the time is needed.",
+        warnings.append(
+            Warning_(
+                WarningCode.LONG_PERIOD,
+                f"{doc.requested_days:,} days were requested, more than {limit:,}; parole that "
+                "long is rare, so the statement should explain why the time is needed.",
+            )
         )
     if count > 0:
-        others = "is another open request" if count == 1 else f"are {count:,} other open requests"
-        warn(
-            "possible_duplicate",
-            f"There {others} for a person with the same name and date of birth; "
-            "this may be a duplicate.",
+        yours = "another open request" if count == 1 else f"{count:,} other open requests"
+        warnings.append(
+            Warning_(
+                WarningCode.POSSIBLE_DUPLICATE,
+                f"You already have {yours} for a person with a name like this one and the "
+                "same date of birth; this may be a duplicate. If it is, withdraw one of them.",
+            )
         )
     if late := _late_reparole(doc, grant, policy.reparole_lead_days()):
-        warn("reparole_late", late)
+        warnings.append(Warning_(WarningCode.REPAROLE_LATE, late))
     if doc.expedite is not None:
-        warn(
-            "expedite_requested",
-            "An expedite was requested; an officer will decide whether the reason justifies it.",
+        warnings.append(
+            Warning_(
+                WarningCode.EXPEDITE_REQUESTED,
+                "An expedite was requested; an officer will decide whether the reason "
+                "justifies it.",
+            )
         )
     return warnings
 

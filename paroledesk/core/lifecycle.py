@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from paroledesk.core.roles import PARTY_ROLES, STAFF_ROLES, Role
+from paroledesk.core.codes import ErrorCode
+from paroledesk.core.roles import (
+    ADJUDICATOR_ROLES,
+    MANAGER_ROLES,
+    PARTY_ROLES,
+    STAFF_ROLES,
+    Role,
+)
 
 
 class Status(StrEnum):
@@ -60,11 +67,12 @@ class Context:
     is_assigned_officer: bool = False
     is_party: bool = False
     parole_days: int | None = None
+    long_period_days: int | None = None  # policy's, on the decision date
 
 
 @dataclass(frozen=True)
 class Refusal:
-    code: str
+    code: ErrorCode
     message: str
 
 
@@ -106,15 +114,14 @@ DECIDED_STATUSES: frozenset[Status] = frozenset(
         Status.PAROLE_ENDED,
     }
 )
+# While the request waits on the requestor its clock stops (cases.clock).
+WAITING_ON_REQUESTOR: frozenset[Status] = frozenset({Status.EVIDENCE_REQUESTED})
 TERMINAL_STATUSES: frozenset[Status] = frozenset(
     {Status.DENIED, Status.WITHDRAWN, Status.CLOSED, Status.PAROLE_ENDED}
 )
 DECISION_ACTIONS: frozenset[Action] = frozenset(
     {Action.APPROVE, Action.APPROVE_CONDITIONALLY, Action.DENY}
 )
-
-# Roles that can hold a case. An admin runs the system but does not adjudicate.
-ADJUDICATOR_ROLES: frozenset[Role] = frozenset({Role.OFFICER, Role.SUPERVISOR})
 
 
 # -- guards ---------------------------------------------------------------
@@ -141,7 +148,7 @@ class ActorGuard:
             allowed = role in self.roles or (self.parties and ctx.is_party and role in PARTY_ROLES)
         if allowed:
             return None
-        return Refusal("not_allowed", f"Only {self.who()} can do this.")
+        return Refusal(ErrorCode.NOT_ALLOWED, f"Only {self.who()} can do this.")
 
     def who(self) -> str:
         """Who may act, in words, e.g. "supervisors or administrators"."""
@@ -166,32 +173,32 @@ _ROLE_PLURALS = {
 
 def assigned_officer(ctx: Context) -> Refusal | None:
     if ctx.actor_role not in ADJUDICATOR_ROLES:
-        return Refusal("not_allowed", "Only the officer assigned to this request can do this.")
+        return Refusal(
+            ErrorCode.NOT_ALLOWED, "Only the officer assigned to this request can do this."
+        )
     if not ctx.is_assigned_officer:
-        return Refusal("not_assigned", "You are not the officer assigned to this request.")
+        return Refusal(ErrorCode.NOT_ASSIGNED, "You are not the officer assigned to this request.")
     return None
 
 
-# Mirrors the policy's long-period default; the guard sees only the Context,
-# and a change of policy must not silently loosen who may grant a long parole.
-LONG_PAROLE_DAYS = 365
-
-
 def supervisor_for_long_parole(ctx: Context) -> Refusal | None:
-    """Grants of more than a year are unusual, so a supervisor must make them."""
-    long = ctx.parole_days is not None and ctx.parole_days > LONG_PAROLE_DAYS
-    if long and ctx.actor_role is not Role.SUPERVISOR:
+    """Grants longer than policy's long period (a year) are unusual, so a supervisor makes them."""
+    if ctx.parole_days is None:
+        return None
+    if ctx.long_period_days is None:
+        # A decision must say how long is long; a missing limit must not let it pass.
+        raise ValueError("A decision with parole_days needs the policy's long_period_days.")
+    if ctx.parole_days > ctx.long_period_days and ctx.actor_role is not Role.SUPERVISOR:
         return Refusal(
-            "supervisor_approval_required",
-            f"A parole period of more than {LONG_PAROLE_DAYS} days must be approved "
+            ErrorCode.SUPERVISOR_APPROVAL_REQUIRED,
+            f"A parole period of more than {ctx.long_period_days:,} days must be approved "
             "by a supervisor.",
         )
     return None
 
 
-_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
-_BY_MANAGER = ActorGuard(roles=_MANAGERS)
-_BY_MANAGER_OR_SYSTEM = ActorGuard(roles=_MANAGERS, system=True)
+_BY_MANAGER = ActorGuard(roles=MANAGER_ROLES)
+_BY_MANAGER_OR_SYSTEM = ActorGuard(roles=MANAGER_ROLES, system=True)
 _BY_SYSTEM = ActorGuard(system=True)
 _BY_STAFF_OR_SYSTEM = ActorGuard(roles=STAFF_ROLES, system=True)
 _BY_ANYONE_ON_THE_CASE = ActorGuard(roles=STAFF_ROLES, parties=True, system=True)
@@ -254,9 +261,11 @@ def _words(member: Status | Action) -> str:
 
 def _already_decided(status: Status) -> Refusal:
     if status is Status.WITHDRAWN:
-        return Refusal("already_decided", "This request was withdrawn, so it cannot be decided.")
+        return Refusal(
+            ErrorCode.ALREADY_DECIDED, "This request was withdrawn, so it cannot be decided."
+        )
     return Refusal(
-        "already_decided",
+        ErrorCode.ALREADY_DECIDED,
         f'This request has already been decided (status "{_words(status)}"), '
         "so it cannot be decided again.",
     )
@@ -271,7 +280,7 @@ def check(status: Status, action: Action, ctx: Context) -> Refusal | None:
     found = TRANSITIONS.get((status, action))
     if found is None:
         return Refusal(
-            "invalid_transition",
+            ErrorCode.INVALID_TRANSITION,
             f'A request with status "{_words(status)}" cannot take the action "{_words(action)}".',
         )
     for guard in found.guards:

@@ -117,7 +117,9 @@ class PolicySnapshot:
         return self._int(_FILING_FEE[Channel(channel)])
 
     def exemptions(self) -> list[tuple[str, str]]:
-        """Filing-fee exemptions as (code, label)."""
+        """Filing-fee exemptions as (code, label); none on a date before any was published."""
+        if PolicyKey.FILING_FEE_EXEMPTIONS not in self._values:
+            return []
         return self._choices(PolicyKey.FILING_FEE_EXEMPTIONS)
 
     def parole_fee(self) -> int:
@@ -133,6 +135,13 @@ class PolicySnapshot:
     def work_permit_fee(self, *, renewal: bool) -> int:
         key = PolicyKey.WORK_PERMIT_FEE_RENEWAL if renewal else PolicyKey.WORK_PERMIT_FEE_INITIAL
         return self._int(key)
+
+    def decision_window_days(self) -> tuple[int, int]:
+        """The published goal: a decision between these many business days after receipt."""
+        return (
+            self._int(PolicyKey.DECISION_WINDOW_EARLIEST),
+            self._int(PolicyKey.DECISION_WINDOW_LATEST),
+        )
 
     def decision_window(self, received_on: date, calendar: BusinessCalendar) -> tuple[date, date]:
         """(earliest, latest) expected decision dates, counted in business days from receipt."""

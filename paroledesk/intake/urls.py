@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from paroledesk.intake import views, wizard_evidence
+from paroledesk.intake.evidence import views as evidence_views
+from paroledesk.intake.wizard import views
 
 urlpatterns = [
     path("requests/new/", views.draft_new, name="draft_new"),
@@ -15,7 +16,7 @@ urlpatterns = [
     path("requests/drafts/<int:draft_id>/<slug:step>/", views.draft_step, name="draft_step"),
     path(
         "requests/<str:receipt_number>/evidence/",
-        wizard_evidence.evidence_add_page,
+        evidence_views.evidence_add_page,
         name="evidence_add",
     ),
 ]

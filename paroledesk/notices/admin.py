@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from paroledesk.admin_base import ReadOnlyAdmin
+from paroledesk.lib.admin import ReadOnlyAdmin
 from paroledesk.notices.models import Notice
 
 

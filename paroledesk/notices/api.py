@@ -10,8 +10,8 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from paroledesk.accounts.models import User
-from paroledesk.api.schema import NOT_AUTHENTICATED, NOT_FOUND
-from paroledesk.intake.selectors import RequestNotFound, request_for_user
+from paroledesk.cases.selectors import RequestNotFound, request_for_user
+from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND
 from paroledesk.notices.models import Notice
 from paroledesk.notices.rendering import notice_pdf
 

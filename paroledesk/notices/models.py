@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from django.db import models
 
-from paroledesk.intake.models import ParoleRequest
+from paroledesk.cases.models import ParoleRequest
 
 
 class NoticeKind(StrEnum):
@@ -34,6 +34,11 @@ NOTICE_TITLES = {
     NoticeKind.FEE_REMINDER: "Reminder: parole fee due",
     NoticeKind.PAROLE_ENDING_REMINDER: "Reminder: parole ending",
 }
+
+
+def dedupe_key(receipt_number: str, kind: NoticeKind, on_iso: str) -> str:
+    """The key that makes one notice of a kind per request and day (the sweep may rerun)."""
+    return f"{receipt_number}:{kind.value}:{on_iso}"
 
 
 class Notice(models.Model):

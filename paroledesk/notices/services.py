@@ -10,8 +10,9 @@ from typing import Any
 
 from django.db import transaction
 
-from paroledesk.intake.models import ParoleRequest
-from paroledesk.notices.models import Notice, NoticeKind
+from paroledesk.cases.models import ParoleRequest
+from paroledesk.lib.rows import Rows
+from paroledesk.notices.models import Notice, NoticeKind, dedupe_key
 from paroledesk.notices.tasks import notices_deliver
 
 
@@ -21,10 +22,25 @@ def notice_issue(
     kind: NoticeKind,
     on: date,
     content: dict[str, Any] | None = None,
-    dedupe_key: str | None = None,
+    key: str | None = None,
+    rows: Rows | None = None,
 ) -> Notice:
-    """Record a notice; the same dedupe key twice returns the first (the sweep may rerun)."""
-    key = dedupe_key or f"{request.receipt_number}:{kind.value}:{on.isoformat()}"
+    """Record a notice; the same dedupe key twice returns the first (the sweep may rerun).
+
+    With ``rows``, the notice is gathered with the rows of a filing and inserted
+    with them; its request is new, so no notice can have its key yet.
+    """
+    key = key or dedupe_key(request.receipt_number, kind, on.isoformat())
+    if rows is not None:
+        rows.after_insert(Notice, notices_deliver_after_commit)
+        return rows.new(
+            Notice,
+            request=request,
+            kind=kind.value,
+            issued_on=on,
+            content=content or {},
+            dedupe_key=key,
+        )
     notice, created = Notice.objects.get_or_create(
         dedupe_key=key,
         defaults={

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from paroledesk.audit.services import event_record
+from paroledesk.core.codes import EventAction
 from paroledesk.core.policy import DEFAULT_ENTRIES
 from paroledesk.policy.models import ClosureDay, PolicyValue
 from paroledesk.policy.selectors import forget_policy
@@ -32,7 +33,7 @@ def policy_load_defaults() -> int:
             )
             added += 1
         if added:
-            event_record(actor=None, action="policy_loaded", data={"added": added})
+            event_record(actor=None, action=EventAction.POLICY_LOADED, data={"added": added})
     if added:
         transaction.on_commit(forget_policy)
     return added
@@ -47,7 +48,7 @@ def policy_value_save(*, row: PolicyValue, actor: User | None) -> PolicyValue:
         row.save()
         event_record(
             actor=actor,
-            action="policy_added" if adding else "policy_corrected",
+            action=EventAction.POLICY_ADDED if adding else EventAction.POLICY_CORRECTED,
             reason=row.note,
             data={
                 "key": row.key,
@@ -66,7 +67,10 @@ def closure_day_save(*, day: date, reason: str, actor: User | None) -> ClosureDa
             day=day, defaults={"reason": reason, "changed_by": actor}
         )
         event_record(
-            actor=actor, action="closure_declared", reason=reason, data={"day": day.isoformat()}
+            actor=actor,
+            action=EventAction.CLOSURE_DECLARED,
+            reason=reason,
+            data={"day": day.isoformat()},
         )
         transaction.on_commit(forget_policy)
     return closure

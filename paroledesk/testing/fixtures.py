@@ -9,8 +9,9 @@ import pytest
 
 from paroledesk.accounts.models import User
 from paroledesk.accounts.services import user_create
+from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.roles import Role
-from paroledesk.intake.models import ParoleRequest
+from paroledesk.intake.services import request_file
 from paroledesk.policy.services import policy_load_defaults
 
 PASSWORD = "correct horse battery staple 7"  # noqa: S105 - test accounts only
@@ -96,6 +97,4 @@ def filing_document(**overrides: Any) -> dict[str, Any]:
 @pytest.fixture
 def filed(policy: None, alice: User) -> ParoleRequest:
     """An initial request alice filed online on Monday 2026-11-30."""
-    from paroledesk.intake.services import request_file
-
     return request_file(raw=filing_document(), filed_by=alice, today=FILED_ON).request

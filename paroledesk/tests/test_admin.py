@@ -15,7 +15,7 @@ def signed_in(user) -> Client:
 
 def test_the_administrator_sees_the_event_log_but_cannot_change_it(filed, ada):
     client = signed_in(ada)
-    event = Event.objects.filter(request=filed).earliest("at")
+    event = Event.objects.about(filed).earliest("at")
     assert client.get("/admin/audit/event/").status_code == 200
     assert client.get("/admin/audit/event/add/").status_code == 403
     page = client.get(f"/admin/audit/event/{event.pk}/change/")
@@ -27,8 +27,8 @@ def test_the_administrator_sees_the_event_log_but_cannot_change_it(filed, ada):
 
 def test_a_supervisor_may_read_requests_in_the_admin_but_not_edit_them(filed, sam):
     client = signed_in(sam)
-    assert client.get("/admin/intake/parolerequest/").status_code == 200
-    page = client.get(f"/admin/intake/parolerequest/{filed.pk}/change/")
+    assert client.get("/admin/cases/parolerequest/").status_code == 200
+    page = client.get(f"/admin/cases/parolerequest/{filed.pk}/change/")
     assert page.status_code == 200
     assert b'name="_save"' not in page.content
 

@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 
 from paroledesk.audit.models import Event
+from paroledesk.cases.models import ParoleRequest
+from paroledesk.cli.demo import COUNTS, demo_accounts_file, demo_seed, demo_seed_if_empty
 from paroledesk.core.lifecycle import TRANSITIONS, Status
-from paroledesk.demo import COUNTS, demo_accounts_file, demo_seed, demo_seed_if_empty
-from paroledesk.intake.models import ParoleRequest
 
 TODAY = date(2026, 11, 30)
 

@@ -2,11 +2,13 @@ from datetime import date, timedelta
 
 import pytest
 
+from paroledesk.accounts.services import user_create
 from paroledesk.adjudication import services as work
-from paroledesk.adjudication.models import Assignment, Decision, EvidenceRequest, Grant, Outcome
+from paroledesk.adjudication.models import Assignment, Decision, EvidenceRequest, Outcome
 from paroledesk.audit.models import Event
+from paroledesk.cases.models import Fee, Grant
 from paroledesk.core.lifecycle import Status, TransitionRefused
-from paroledesk.intake.models import Fee
+from paroledesk.core.roles import Role
 from paroledesk.notices.models import Notice
 from paroledesk.testing.fixtures import FILED_ON
 
@@ -34,8 +36,6 @@ def test_assignment_moves_the_request_and_opens_a_work_item_due_at_the_window_en
 
 
 def test_reassignment_closes_the_old_work_item_and_keeps_the_status(filed, sam, olivia):
-    from paroledesk.accounts.services import user_create
-    from paroledesk.core.roles import Role
 
     oscar, _ = user_create(username="oscar", role=Role.OFFICER)
     reviewed(filed, sam, olivia)
@@ -56,8 +56,6 @@ def test_only_a_supervisor_may_assign(filed, olivia):
 
 
 def test_an_officer_who_is_not_assigned_cannot_review(filed, sam, olivia):
-    from paroledesk.accounts.services import user_create
-    from paroledesk.core.roles import Role
 
     oscar, _ = user_create(username="oscar", role=Role.OFFICER)
     work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
@@ -199,9 +197,7 @@ def test_the_requestor_may_withdraw_but_the_officer_may_not(filed, sam, olivia, 
 
 def test_every_change_writes_one_event_with_its_statuses(filed, sam, olivia):
     reviewed(filed, sam, olivia)
-    trail = list(
-        Event.objects.filter(request=filed).values_list("action", "from_status", "to_status")
-    )
+    trail = list(Event.objects.about(filed).values_list("action", "from_status", "to_status"))
     assert trail == [
         ("file", "", "received"),
         ("assign", "received", "assigned"),

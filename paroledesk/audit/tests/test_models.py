@@ -2,11 +2,12 @@ import pytest
 
 from paroledesk.audit.models import AppendOnlyError, Event
 from paroledesk.audit.services import event_record
+from paroledesk.core.codes import EventAction
 
 
 @pytest.mark.django_db
 def test_an_event_cannot_be_changed_once_written():
-    event = event_record(action="policy_loaded", actor=None)
+    event = event_record(action=EventAction.POLICY_LOADED, actor=None)
     event.reason = "rewritten history"
     with pytest.raises(AppendOnlyError):
         event.save()
@@ -15,7 +16,7 @@ def test_an_event_cannot_be_changed_once_written():
 
 @pytest.mark.django_db
 def test_an_event_cannot_be_deleted():
-    event = event_record(action="policy_loaded", actor=None)
+    event = event_record(action=EventAction.POLICY_LOADED, actor=None)
     with pytest.raises(AppendOnlyError):
         event.delete()
     assert Event.objects.filter(pk=event.pk).exists()

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from paroledesk.core.codes import FilingSource
 from paroledesk.core.filing import (
     Channel,
     FilingDocument,
@@ -51,7 +52,12 @@ class FakePolicy:
 
 BASE: dict[str, object] = {
     "kind": "initial",
-    "requestor": {"role": "relative", "family_name": "Núñez", "given_name": "Ana"},
+    "requestor": {
+        "role": "relative",
+        "family_name": "Núñez",
+        "given_name": "Ana",
+        "relationship": "sister",
+    },
     "beneficiary": {
         "family_name": "Núñez",
         "given_name": "José",
@@ -94,31 +100,24 @@ def document(**changes: object) -> dict[str, object]:
     return raw
 
 
-def parse(raw: object, **options: object) -> FilingDocument:
-    settings: dict[str, object] = {
-        "channel_default": Channel.ONLINE,
-        "received_on": None,
-        "allow_received_on": False,
-        "today": TODAY,
-    }
-    settings.update(options)
-    return parse_filing(raw, **settings)  # type: ignore[arg-type]
+def parse(raw: object, *, source: FilingSource = FilingSource.API) -> FilingDocument:
+    return parse_filing(raw, source=source, today=TODAY)
 
 
-def problems(raw: object, **options: object) -> list[tuple[str, str | None]]:
+def problems(raw: object, **options: FilingSource) -> list[tuple[str, str | None]]:
     with pytest.raises(FilingInvalid) as caught:
         parse(raw, **options)
     assert all(error.code == "invalid" for error in caught.value.errors)
     return [(error.code, error.field) for error in caught.value.errors]
 
 
-def message(raw: object, field: str, **options: object) -> str:
+def message(raw: object, field: str, **options: FilingSource) -> str:
     with pytest.raises(FilingInvalid) as caught:
         parse(raw, **options)
     return next(error.message for error in caught.value.errors if error.field == field)
 
 
-def check(raw: object, facts: FilingFacts | None = None, **options: object) -> FilingOutcome:
+def check(raw: object, facts: FilingFacts | None = None, **options: FilingSource) -> FilingOutcome:
     doc = parse(raw, **options)
     return check_filing(doc, facts or FilingFacts(), FakePolicy(doc.received_on))
 
@@ -135,9 +134,9 @@ def hq_grant(*, ends_on: date | None = date(2024, 12, 31), **changes: object) ->
     values: dict[str, object] = {
         "exists": True,
         "same_beneficiary": True,
-        "status": "approved",
         "is_denied": False,
-        "grant": GrantFacts(granted_by="uscis_hq", ended=False, ends_on=ends_on),
+        "status": "paroled",
+        "grant": GrantFacts(granted_by="uscis_hq", began=True, end_reason=None, ends_on=ends_on),
     }
     values.update(changes)
     return FilingFacts(related=RelatedRequestFacts(**values))  # type: ignore[arg-type]

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
+from paroledesk.core.codes import FilingSource
 from paroledesk.core.filing import (
     Channel,
     FeePayment,
     Kind,
     Location,
-    name_key,
 )
 from paroledesk.core.tests.filing_samples import (
     BASE,
@@ -96,26 +96,22 @@ def test_received_on_sent_through_the_api_is_invalid() -> None:
 
 
 def test_a_bulk_import_keeps_its_received_on_and_defaults_to_paper() -> None:
-    doc = parse(
-        document(received_on="2024-04-30"),
-        channel_default=Channel.PAPER,
-        allow_received_on=True,
-    )
+    doc = parse(document(received_on="2024-04-30"), source=FilingSource.IMPORT)
     assert doc.received_on == date(2024, 4, 30)
     assert doc.channel is Channel.PAPER
 
 
 def test_received_on_in_the_future_is_invalid_even_in_a_bulk_import() -> None:
     raw = document(received_on="2024-05-03")
-    assert problems(raw, allow_received_on=True) == [("invalid", "received_on")]
-    assert message(raw, "received_on", allow_received_on=True) == (
+    assert problems(raw, source=FilingSource.IMPORT) == [("invalid", "received_on")]
+    assert message(raw, "received_on", source=FilingSource.IMPORT) == (
         "The received date 2024-05-03 is in the future."
     )
 
 
-def test_without_received_on_the_caller_date_or_today_is_used() -> None:
-    assert parse(document(), received_on=date(2024, 5, 1)).received_on == date(2024, 5, 1)
-    assert parse(document(), allow_received_on=True).received_on == TODAY
+def test_without_received_on_a_filing_is_received_today() -> None:
+    assert parse(document()).received_on == TODAY
+    assert parse(document(), source=FilingSource.IMPORT).received_on == TODAY
 
 
 def test_a_bool_given_as_requested_days_is_invalid() -> None:
@@ -154,7 +150,8 @@ def test_country_codes_must_be_real_iso_codes() -> None:
         ("invalid", "beneficiary.country_of_citizenship"),
     ]
     assert message(raw, "beneficiary.country_of_birth") == (
-        "The beneficiary's country of birth 'XX' is not a country code in ISO 3166-1."
+        "The beneficiary's country of birth 'XX' is not a country code (ISO 3166-1, or XK for "
+        "Kosovo)."
     )
 
 
@@ -243,21 +240,58 @@ def test_an_expedite_needs_a_reason() -> None:
     assert problems(document(expedite={})) == [("invalid", "expedite.reason")]
 
 
-# -- name keys -------------------------------------------------------------------
-
-
-def test_name_key_ignores_case_and_accents() -> None:
-    assert name_key("Núñez", "José") == name_key("NUNEZ", "jose") == "nunez|jose"
-
-
-def test_name_key_treats_hyphens_like_spaces_and_drops_apostrophes() -> None:
-    assert name_key("Smith-Jones ", "Mary  Ann") == name_key("smith jones", "mary-ann")
-    assert name_key("O'Brien", "Seán") == name_key("OBRIEN", "Sean")
-    assert name_key("Øster", "Łukasz") == "oster|lukasz"
-
-
-def test_name_key_keeps_family_and_given_names_apart() -> None:
-    assert name_key("Ana Maria", "Ruiz") != name_key("Ana", "Maria Ruiz")
-
-
 # -- filing rules ----------------------------------------------------------------
+
+
+# -- the parse corrected for real filings ------------------------------------------------
+
+
+def test_someone_outside_the_united_states_cannot_be_in_the_united_states() -> None:
+    raw = document(beneficiary__current_country="US")
+    assert problems(raw) == [("invalid", "beneficiary.current_country")]
+    assert "cannot be US" in message(raw, "beneficiary.current_country")
+
+
+def test_the_api_files_online_only() -> None:
+    raw = document(channel="paper")
+    assert problems(raw) == [("invalid", "channel")]
+    assert "bulk import" in message(raw, "channel")
+    assert parse(document(channel="online")).channel is Channel.ONLINE
+
+
+def test_a_birth_date_after_the_received_date_is_invalid_in_an_import() -> None:
+    raw = document(received_on="2024-04-01", beneficiary__date_of_birth="2024-04-02")
+    assert problems(raw, source=FilingSource.IMPORT) == [("invalid", "beneficiary.date_of_birth")]
+    assert message(raw, "beneficiary.date_of_birth", source=FilingSource.IMPORT) == (
+        "The beneficiary's date of birth 2024-04-02 is after the day the request was received."
+    )
+
+
+def test_kosovo_is_a_country_and_a_beneficiary_may_be_stateless() -> None:
+    doc = parse(
+        document(
+            beneficiary__country_of_birth="XK",
+            beneficiary__current_country="xk",
+            beneficiary__country_of_citizenship="stateless",
+        )
+    )
+    assert (doc.beneficiary.country_of_birth, doc.beneficiary.current_country) == ("XK", "XK")
+    assert doc.beneficiary.country_of_citizenship == "stateless"
+    # Stateless is a citizenship, not a place to be born or to be.
+    assert problems(document(beneficiary__country_of_birth="stateless")) == [
+        ("invalid", "beneficiary.country_of_birth")
+    ]
+
+
+def test_a_relative_must_say_how_they_are_related() -> None:
+    raw = document(requestor__relationship=DROP)
+    assert problems(raw) == [("invalid", "requestor.relationship")]
+    assert problems(document(requestor__relationship="  ")) == [
+        ("invalid", "requestor.relationship")
+    ]
+    assert parse(document(requestor__relationship="sister")).requestor.relationship == "sister"
+
+
+def test_a_family_group_is_kept_as_given() -> None:
+    assert parse(document(family_group="Kovalenko family")).family_group == "Kovalenko family"
+    assert problems(document(family_group="x" * 101)) == [("invalid", "family_group")]

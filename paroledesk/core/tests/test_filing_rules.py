@@ -6,20 +6,24 @@ from datetime import date
 
 import pytest
 
+from paroledesk.core.codes import FilingSource
 from paroledesk.core.filing import (
     FilingFacts,
     FilingOutcome,
     GrantFacts,
     RelatedRequestFacts,
+    check_filing,
 )
 from paroledesk.core.tests.filing_samples import (
     DENIED,
     DROP,
     RELATED,
+    FakePolicy,
     check,
     codes,
     document,
     hq_grant,
+    parse,
     refiling,
     reparole,
     warning_codes,
@@ -45,10 +49,38 @@ def test_a_reparole_from_inside_the_us_of_an_hq_grant_passes() -> None:
     [
         (FilingFacts(), f"No request for this beneficiary has receipt number {RELATED}."),
         (hq_grant(same_beneficiary=False), "No request for this beneficiary has receipt number"),
-        (hq_grant(grant=None), "has no parole grant to renew"),
-        (hq_grant(grant=GrantFacts("cbp", False, None)), "was granted by CBP, not by USCIS"),
-        (hq_grant(grant=GrantFacts("other_program", False, None)), "by another program"),
-        (hq_grant(grant=GrantFacts("uscis_hq", True, None)), "has already ended"),
+        (hq_grant(grant=None, status="denied"), "brought no parole to renew (denied)"),
+        (hq_grant(grant=None, status="withdrawn"), "brought no parole to renew (withdrawn)"),
+        (hq_grant(grant=GrantFacts("cbp", True, None, None)), "was granted by CBP, not by USCIS"),
+        (hq_grant(grant=GrantFacts("other_program", True, None, None)), "by another program"),
+        (
+            hq_grant(grant=GrantFacts("uscis_hq", True, "departed", None)),
+            "ended when the parolee left",
+        ),
+        (
+            hq_grant(grant=GrantFacts("uscis_hq", True, "terminated", None)),
+            "ended when it was terminated",
+        ),
+        # Granted but never begun: a conditional approval, an approval not used, a
+        # conditional approval closed for the unpaid fee or withdrawn.
+        (
+            hq_grant(
+                status="conditionally_approved", grant=GrantFacts("uscis_hq", False, None, None)
+            ),
+            "has not begun (conditionally approved)",
+        ),
+        (
+            hq_grant(status="approved", grant=GrantFacts("uscis_hq", False, None, None)),
+            "has not begun (approved)",
+        ),
+        (
+            hq_grant(status="closed", grant=GrantFacts("uscis_hq", False, None, None)),
+            "has not begun (closed)",
+        ),
+        (
+            hq_grant(status="withdrawn", grant=GrantFacts("uscis_hq", False, None, None)),
+            "has not begun (withdrawn)",
+        ),
     ],
 )
 def test_a_reparole_requires_the_beneficiarys_own_live_hq_grant(
@@ -135,7 +167,7 @@ def test_the_fee_is_the_one_in_force_on_the_received_date_for_the_channel(
     received: str, channel: str, paid: int, due: int
 ) -> None:
     raw = document(received_on=received, channel=channel, fee__amount_usd=paid)
-    outcome = check(raw, allow_received_on=True)
+    outcome = check(raw, source=FilingSource.IMPORT)
     assert outcome.filing_fee_usd == due
     assert codes(outcome) == ([] if paid == due else [("fee_amount_incorrect", "fee.amount_usd")])
 
@@ -144,7 +176,7 @@ def test_a_fee_waiver_request_must_be_filed_on_paper() -> None:
     waiver = {"payment": "waiver_requested"}
     online = check(document(fee=waiver))
     assert codes(online) == [("waiver_requires_paper", "fee.payment")]
-    paper = check(document(fee=waiver, channel="paper"))
+    paper = check(document(fee=waiver, channel="paper"), source=FilingSource.IMPORT)
     assert (paper.errors, paper.filing_fee_usd) == ([], 630)
 
 
@@ -185,10 +217,10 @@ def test_more_than_the_long_period_is_filed_with_a_warning() -> None:
     assert outcome.warnings[0].message.startswith("366 days were requested, more than 365;")
 
 
-def test_another_open_request_for_the_same_person_is_a_possible_duplicate() -> None:
-    outcome = check(document(), FilingFacts(open_duplicates=2))
+def test_the_filers_own_other_open_request_for_the_same_person_is_a_possible_duplicate() -> None:
+    outcome = check(document(), FilingFacts(own_open_duplicates=2))
     assert warning_codes(outcome) == ["possible_duplicate"]
-    assert outcome.warnings[0].message.startswith("There are 2 other open requests")
+    assert outcome.warnings[0].message.startswith("You already have 2 other open requests")
 
 
 @pytest.mark.parametrize(
@@ -217,7 +249,7 @@ def test_an_expedite_request_is_filed_with_a_warning() -> None:
 def test_warnings_come_in_the_contracts_order() -> None:
     raw = reparole(requested_days=400, expedite={"reason": "Surgery next week."})
     facts = hq_grant(ends_on=date(2024, 6, 1))
-    outcome = check(raw, FilingFacts(related=facts.related, open_duplicates=1))
+    outcome = check(raw, FilingFacts(related=facts.related, own_open_duplicates=1))
     assert outcome.errors == []
     assert warning_codes(outcome) == [
         "long_period",
@@ -232,6 +264,40 @@ def test_another_persons_request_is_answered_as_an_unknown_number_is(make) -> No
     """A filer learns nothing of a request (that it exists, its status, its grant)
     without naming the person it is for."""
     unknown = check(make(), FilingFacts()).errors
-    for status, grant in [("denied", None), ("paroled", GrantFacts("uscis_hq", False, None))]:
+    paroled = GrantFacts("uscis_hq", True, None, None)
+    for status, grant in [("denied", None), ("paroled", paroled)]:
         others = RelatedRequestFacts(True, False, status, status == "denied", grant)
         assert check(make(), FilingFacts(related=others)).errors == unknown
+
+
+# -- the rules corrected for real filings ------------------------------------------------
+
+
+def test_a_reparole_for_someone_outside_the_united_states_is_refused() -> None:
+    raw = reparole(beneficiary__location="outside_us", beneficiary__current_country="MX")
+    assert codes(check(raw, hq_grant())) == [
+        ("reparole_requires_inside_us", "beneficiary.location")
+    ]
+
+
+def test_a_reparole_of_a_parole_that_ran_out_is_filed_late() -> None:
+    expired = GrantFacts("uscis_hq", True, "expired", date(2024, 4, 1))
+    outcome = check(reparole(), hq_grant(grant=expired, status="parole_ended"))
+    assert outcome.errors == []
+    assert warning_codes(outcome) == ["reparole_late"]
+
+
+def test_a_reparole_of_a_reparole_grant_in_effect_is_accepted() -> None:
+    renewed = GrantFacts("uscis_hq", True, None, date(2025, 3, 1))
+    assert check(reparole(), hq_grant(grant=renewed, status="approved")).errors == []
+
+
+def test_an_exemption_claimed_for_a_day_without_exemptions_is_refused_on_the_fee() -> None:
+    class NoExemptions(FakePolicy):
+        def exemptions(self) -> list[tuple[str, str]]:
+            return []
+
+    doc = parse(document(fee={"payment": "exempt", "exemption": "armed_forces"}))
+    outcome = check_filing(doc, FilingFacts(), NoExemptions(doc.received_on))
+    assert codes(outcome) == [("fee_required", "fee")]
+    assert "No fee exemption existed on 2024-05-02" in outcome.errors[0].message

@@ -39,6 +39,7 @@ contexts = st.builds(
     is_assigned_officer=st.booleans(),
     is_party=st.booleans(),
     parole_days=st.none() | st.integers(min_value=1, max_value=1000),
+    long_period_days=st.just(365),
 )
 
 
@@ -118,12 +119,13 @@ def test_parties_the_system_and_admins_cannot_decide() -> None:
 
 
 def test_a_parole_of_more_than_a_year_needs_a_supervisor_even_if_the_officer_is_assigned() -> None:
-    long = Context(Role.OFFICER, is_assigned_officer=True, parole_days=366)
+    officer = {"is_assigned_officer": True, "long_period_days": 365}
+    long = Context(Role.OFFICER, parole_days=366, **officer)  # type: ignore[arg-type]
     for action in (Action.APPROVE, Action.APPROVE_CONDITIONALLY):
         assert code(Status.IN_REVIEW, action, long) == "supervisor_approval_required"
-    exactly_a_year = Context(Role.OFFICER, is_assigned_officer=True, parole_days=365)
+    exactly_a_year = Context(Role.OFFICER, parole_days=365, **officer)  # type: ignore[arg-type]
     assert code(Status.IN_REVIEW, Action.APPROVE, exactly_a_year) is None
-    assigned_supervisor = Context(Role.SUPERVISOR, is_assigned_officer=True, parole_days=730)
+    assigned_supervisor = Context(Role.SUPERVISOR, parole_days=730, **officer)  # type: ignore[arg-type]
     assert transition(Status.IN_REVIEW, Action.APPROVE, assigned_supervisor) == Status.APPROVED
     # Denying a long request needs no supervisor: nothing long is granted.
     assert code(Status.IN_REVIEW, Action.DENY, long) is None
@@ -215,7 +217,13 @@ def test_every_status_action_and_actor_combination_agrees_with_the_table() -> No
     # Exhaustive over a grid of actors: the cheap, deterministic twin of the
     # random tests below.
     grid = [
-        Context(role, is_assigned_officer=assigned, is_party=party, parole_days=days)
+        Context(
+            role,
+            is_assigned_officer=assigned,
+            is_party=party,
+            parole_days=days,
+            long_period_days=365,
+        )
         for role in (None, *Role)
         for assigned in (False, True)
         for party in (False, True)
@@ -252,7 +260,7 @@ ACTORS = [
     ADMIN,
     ASSIGNED_OFFICER,
     REQUESTOR,
-    Context(Role.SUPERVISOR, is_assigned_officer=True, parole_days=400),
+    Context(Role.SUPERVISOR, is_assigned_officer=True, parole_days=400, long_period_days=365),
 ]
 typical = st.sampled_from(ACTORS)
 actors = st.one_of(typical, typical, typical, contexts)
@@ -324,3 +332,13 @@ LifecycleMachine.TestCase.settings = settings(
     max_examples=60, stateful_step_count=40, deadline=None
 )
 TestLifecycleMachine = LifecycleMachine.TestCase
+
+
+def test_the_long_period_comes_from_policy_and_its_absence_is_an_error() -> None:
+    six_months = Context(
+        Role.OFFICER, is_assigned_officer=True, parole_days=200, long_period_days=180
+    )
+    assert code(Status.IN_REVIEW, Action.APPROVE, six_months) == "supervisor_approval_required"
+    unknown = Context(Role.OFFICER, is_assigned_officer=True, parole_days=200)
+    with pytest.raises(ValueError, match="long_period_days"):
+        check(Status.IN_REVIEW, Action.APPROVE, unknown)

@@ -1,10 +1,12 @@
+from datetime import date
+
 import pytest
 from rest_framework.test import APIClient
 
 from paroledesk.accounts.services import token_issue
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
-from paroledesk.intake.models import Beneficiary, ParoleRequest
+from paroledesk.cases.models import Beneficiary, ParoleRequest
 from paroledesk.testing.fixtures import filing_document
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +81,9 @@ def test_a_beneficiary_inside_the_us_is_refused_for_an_initial_request(api):
 
 
 def test_a_reparole_must_name_a_live_hq_grant(api):
-    denied_receipt = file(api).json()["receipt_number"]
-    response = file(api, kind="reparole", related_receipt_number=denied_receipt)
+    undecided = file(api).json()["receipt_number"]
+    inside = {**filing_document()["beneficiary"], "location": "inside_us", "current_country": "US"}
+    response = file(api, kind="reparole", related_receipt_number=undecided, beneficiary=inside)
     assert errors(response) == [("reparole_requires_hq_grant", "related_receipt_number")]
 
 
@@ -177,7 +180,6 @@ def test_the_schema_documents_the_filing_and_its_refusals():
 
 
 def test_a_late_reparole_of_a_live_hq_grant_is_filed_with_a_warning(api, sam, olivia):
-    from datetime import date
 
     receipt = file(api).json()["receipt_number"]
     request = ParoleRequest.objects.get(receipt_number=receipt)

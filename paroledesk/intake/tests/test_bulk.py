@@ -9,11 +9,15 @@ import pytest
 from django.db import IntegrityError, OperationalError
 
 from paroledesk.accounts.models import User
+from paroledesk.adjudication import services as work
+from paroledesk.adjudication.models import Outcome
 from paroledesk.audit.models import Event
+from paroledesk.cases.models import Fee, ParoleRequest
 from paroledesk.cli import main
-from paroledesk.intake import bulk, services
-from paroledesk.intake.bulk_cli import INTAKE_ACCOUNT, import_command
-from paroledesk.intake.models import Fee, ParoleRequest
+from paroledesk.intake import services
+from paroledesk.intake.bulk import importer as bulk
+from paroledesk.intake.bulk.command import import_command
+from paroledesk.intake.bulk.texts import INTAKE_ACCOUNT
 from paroledesk.testing.fixtures import filing_document
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +112,7 @@ def test_the_received_date_is_kept_from_the_file(tmp_path, alice):
     run(jsonl(tmp_path, paper(received_on="2026-10-14")), "--as", "alice")
     request = ParoleRequest.objects.get()
     assert request.received_on.isoformat() == "2026-10-14"
-    assert list(request.events.values_list("on", flat=True)) == [request.received_on]
+    assert list(Event.objects.about(request).values_list("on", flat=True)) == [request.received_on]
     assert request.notices.get().issued_on == request.received_on
 
 
@@ -170,9 +174,11 @@ def test_a_second_line_for_the_same_person_is_filed_with_a_possible_duplicate_wa
 ):
     again = paper(requested_days=90)  # another filing for the same Farid Haidari
     _, results = run(jsonl(tmp_path, paper(), paper("Omid"), again), "--as", "alice")
-    warnings = dict(
-        Event.objects.filter(action="file").values_list("request__receipt_number", "data")
-    )
+    receipts = dict(ParoleRequest.objects.values_list("pk", "receipt_number"))
+    warnings = {
+        receipts[subject]: data
+        for subject, data in Event.objects.filter(action="file").values_list("subject_id", "data")
+    }
     assert [warnings[result["receipt_number"]]["warnings"] for result in results] == [
         [],
         [],
@@ -287,8 +293,6 @@ def test_notice_emails_printed_by_the_console_backend_stay_out_of_the_results(
 def test_a_refiling_line_names_a_denied_request_and_is_filed_for_the_same_person(
     tmp_path, alice, olivia, sam
 ):
-    from paroledesk.adjudication import services as work
-    from paroledesk.adjudication.models import Outcome
 
     _, (first,) = run(jsonl(tmp_path, paper()), "--as", "alice")
     denied = ParoleRequest.objects.get(receipt_number=first["receipt_number"])

@@ -1,4 +1,4 @@
-"""FilingRows inserts rows itself, a table at a time: what it writes must be what save() writes."""
+"""Rows inserts rows itself, a table at a time: what it writes must be what save() writes."""
 
 import json
 from datetime import date
@@ -6,9 +6,12 @@ from datetime import date
 import pytest
 from django.db import models
 
-from paroledesk.intake.bulk import requests_import
-from paroledesk.intake.fields import EncryptedField
-from paroledesk.intake.models import IdempotencyKey, ParoleRequest
+from paroledesk.audit.models import Event
+from paroledesk.cases.models import Fee, ParoleRequest, Requestor
+from paroledesk.intake.bulk.importer import requests_import
+from paroledesk.intake.models import IdempotencyKey
+from paroledesk.lib.fields import EncryptedField
+from paroledesk.lib.rows import Rows
 from paroledesk.testing.fixtures import filing_document
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +24,7 @@ def rows_of(request: ParoleRequest) -> list[models.Model]:
         request.requestor,
         *request.affidavits.all(),
         *request.fees.all(),
-        *request.events.all(),
+        *Event.objects.about(request).all(),
         *request.notices.all(),
         *IdempotencyKey.objects.filter(request=request),
     ]
@@ -79,10 +82,8 @@ def test_rows_point_to_the_rows_written_with_them(policy, alice):
 
 
 def test_a_row_made_the_quick_way_is_the_row_keywords_make(alice):
-    from paroledesk.intake.bulk_rows import FilingRows
-    from paroledesk.intake.models import Fee, Requestor
 
-    rows = FilingRows()
+    rows = Rows()
     request = ParoleRequest(receipt_number="IOE2704000001", filed_by=alice)
     values = {"kind": "filing", "payment": "paid", "amount_usd": 580, "paid_on": date(2026, 11, 30)}
     quick, slow = rows.new(Fee, request=request, **values), Fee(request=request, **values)

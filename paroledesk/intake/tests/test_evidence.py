@@ -8,14 +8,16 @@ from rest_framework.test import APIClient
 from paroledesk.accounts.services import token_issue
 from paroledesk.adjudication import services as work
 from paroledesk.audit.models import Event, View
-from paroledesk.intake.models import EvidenceDocument
+from paroledesk.cases.models import EvidenceDocument
+from paroledesk.intake.services import request_file
 from paroledesk.intake.tests.test_evidence_samples import (
     ELF,
     image_bytes,
     pdf_bytes,
     stored_files,
 )
-from paroledesk.intake.uploads import MAX_UPLOAD_BYTES
+from paroledesk.lib.uploads import MAX_UPLOAD_BYTES
+from paroledesk.testing.fixtures import FILED_ON, filing_document
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +55,7 @@ def test_a_party_uploads_a_pdf_and_gets_its_description(filed, alice, storage):
     assert document.request == filed
     assert document.uploaded_by == alice
     assert document.original_name == "letter.pdf"
-    event = Event.objects.get(request=filed, action="document_added")
+    event = Event.objects.about(filed).get(action="document_added")
     assert event.actor == alice
     assert event.data == {
         "document": document.pk,
@@ -74,7 +76,7 @@ def test_the_stored_file_is_sealed_and_the_download_is_exactly_what_was_sent(fil
     assert sealed != content
     assert on_disk.stat().st_mode & 0o777 == 0o600
     with connection.cursor() as cursor:
-        cursor.execute("SELECT original_name FROM intake_evidencedocument")
+        cursor.execute("SELECT original_name FROM cases_evidencedocument")
         assert b"letter" not in bytes(cursor.fetchone()[0])
 
     response = client.get(f"/api/v1/requests/{filed.receipt_number}/documents/{document_id}")
@@ -188,8 +190,6 @@ def test_assigned_staff_may_download_and_the_view_is_logged_others_get_404(
 
 
 def test_a_document_is_only_found_under_its_own_request(filed, alice, storage):
-    from paroledesk.intake.services import request_file
-    from paroledesk.testing.fixtures import FILED_ON, filing_document
 
     other = request_file(raw=filing_document(), filed_by=alice, today=FILED_ON).request
     document_id = upload(client_for(alice), filed.receipt_number, pdf_bytes()).json()["id"]

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from PIL import Image
 from pypdf import PdfWriter
 
-from paroledesk.intake.evidence import EXTENSIONS
+from paroledesk.lib.files import EXTENSIONS
 
 
 def pdf_bytes(*, password: str | None = None) -> bytes:

@@ -3,23 +3,18 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from paroledesk.cases import documents
+from paroledesk.cases.documents import document_add, document_content, document_upload
+from paroledesk.cases.models import EvidenceDocument, EvidenceKind
+from paroledesk.cli.reseal import data_reseal
 from paroledesk.core.crypto import DecryptionError
-from paroledesk.intake import evidence
-from paroledesk.intake.evidence import (
-    UploadRefused,
-    clean_name,
-    data_reseal,
-    document_add,
-    document_content,
-    evidence_add,
-)
-from paroledesk.intake.models import EvidenceDocument, EvidenceKind
 from paroledesk.intake.tests.test_evidence_samples import (
     image_bytes,
     pdf_bytes,
     stored_files,
 )
-from paroledesk.intake.uploads import MAX_UPLOAD_BYTES
+from paroledesk.lib.files import UploadRefused, clean_name
+from paroledesk.lib.uploads import MAX_UPLOAD_BYTES
 
 NEW_KEY = bytes(range(200, 232))
 
@@ -41,7 +36,7 @@ def test_an_upload_that_fails_after_the_file_is_written_leaves_no_file_and_no_ro
     def fail(**_):
         raise RuntimeError("the event log is unavailable")
 
-    monkeypatch.setattr(evidence, "event_record", fail)
+    monkeypatch.setattr(documents, "event_record", fail)
     with pytest.raises(RuntimeError, match="event log"):
         add(filed, alice)
     assert stored_files(storage) == []
@@ -78,7 +73,7 @@ def test_an_upload_claiming_more_than_the_limit_is_refused_before_it_is_read(fil
     upload = SimpleUploadedFile("big.pdf", b"")
     upload.size = MAX_UPLOAD_BYTES + 1
     with pytest.raises(UploadRefused) as refused:
-        evidence_add(request=filed, uploaded_file=upload, kind="medical", actor=alice)
+        document_upload(request=filed, uploaded_file=upload, kind="medical", actor=alice)
     assert refused.value.code == "file_too_large"
 
 

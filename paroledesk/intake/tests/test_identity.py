@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from django.db import connection
 
+from paroledesk.cases.models import Beneficiary
+from paroledesk.cli.reseal import data_reseal
 from paroledesk.core.crypto import DecryptionError
-from paroledesk.intake.evidence import data_reseal
-from paroledesk.intake.models import Beneficiary, FilingDraft
+from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import request_file
 from paroledesk.testing.fixtures import FILED_ON, filing_document
 
@@ -38,7 +39,7 @@ def file_for(user, **beneficiary):
 
 def test_birth_date_and_passport_number_are_not_in_the_database_in_plaintext(filed):
     dob, passport, a_number = raw(
-        "SELECT date_of_birth, passport_number, a_number FROM intake_beneficiary WHERE id = %s",
+        "SELECT date_of_birth, passport_number, a_number FROM cases_beneficiary WHERE id = %s",
         [filed.beneficiary_id],
     )
     for sealed in (dob, passport, a_number):
@@ -62,8 +63,8 @@ def test_a_birth_date_copied_into_another_persons_row_does_not_decrypt(filed, al
     other = file_for(alice, family_name="Karimi", date_of_birth="1990-01-01").request
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE intake_beneficiary SET date_of_birth = "
-            "(SELECT date_of_birth FROM intake_beneficiary WHERE id = %s) WHERE id = %s",
+            "UPDATE cases_beneficiary SET date_of_birth = "
+            "(SELECT date_of_birth FROM cases_beneficiary WHERE id = %s) WHERE id = %s",
             [filed.beneficiary_id, other.beneficiary_id],
         )
     with pytest.raises(DecryptionError, match="another record"):
@@ -74,7 +75,7 @@ def test_a_birth_date_copied_into_another_persons_row_does_not_decrypt(filed, al
 def test_a_value_copied_into_another_column_of_the_same_row_does_not_decrypt(filed):
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE intake_beneficiary SET a_number = passport_number WHERE id = %s",
+            "UPDATE cases_beneficiary SET a_number = passport_number WHERE id = %s",
             [filed.beneficiary_id],
         )
     with pytest.raises(DecryptionError):
@@ -147,5 +148,5 @@ def test_rows_made_in_bulk_are_sealed_and_indexed_too(db):
     assert [found.identity_index] == Beneficiary.identity_indexes(
         "petrenko|iryna", date(1979, 5, 2)
     )
-    (dob,) = raw("SELECT date_of_birth FROM intake_beneficiary WHERE id = %s", [found.pk])
+    (dob,) = raw("SELECT date_of_birth FROM cases_beneficiary WHERE id = %s", [found.pk])
     assert b"1979" not in dob

@@ -1,5 +1,5 @@
 import threading
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection, connections, transaction
@@ -7,7 +7,7 @@ from django.db import connection, connections, transaction
 from paroledesk.core.policy import Channel
 from paroledesk.core.receipt_numbers import parse_receipt_number
 from paroledesk.intake.models import ReceiptSequence
-from paroledesk.intake.receipts import receipt_issue
+from paroledesk.intake.receipts import receipt_issue, receipts_issue
 
 # Monday 2026-11-30 is the 40th business day of fiscal year 2027
 # (Oct 1 is a Thursday; Columbus Day, Veterans Day and Thanksgiving are off).
@@ -88,9 +88,6 @@ def test_concurrent_filings_never_share_a_receipt_number(policy):
 def test_a_batch_takes_its_numbers_at_once_in_the_order_asked(policy):
     """Many counters (more than one statement's worth), several numbers from some,
     and the numbers given before and after continue each counter's sequence."""
-    from datetime import timedelta
-
-    from paroledesk.intake.receipts import receipts_issue
 
     days = [MONDAY - timedelta(days=offset) for offset in range(320)]
     wanted = [(Channel.PAPER, day) for day in days] + [(Channel.ONLINE, MONDAY)] * 3

@@ -16,7 +16,7 @@ from pypdf import PdfWriter
 
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
-from paroledesk.intake.models import ParoleRequest
+from paroledesk.cases.models import ParoleRequest
 from paroledesk.intake.services import request_file
 from paroledesk.policy.services import policy_load_defaults
 from paroledesk.testing.browser import check_page, sign_in, visit

@@ -12,11 +12,11 @@ from django.test import Client
 
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
+from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.filing import FieldError
-from paroledesk.intake.models import ParoleRequest
 from paroledesk.intake.services import request_file
 from paroledesk.intake.tests.test_wizard import ANSWERS, answer, errors_on, start
-from paroledesk.intake.wizard import HOW_TO_FIX, REVIEW, locate
+from paroledesk.intake.wizard.steps import HOW_TO_FIX, REVIEW, locate
 from paroledesk.testing.fixtures import filing_document
 
 pytestmark = pytest.mark.django_db
@@ -133,8 +133,8 @@ def test_a_refiling_of_a_denied_request_is_filed_through_the_wizard(client, alic
 @pytest.mark.parametrize(
     ("kind", "outcome", "number", "beneficiary", "says"),
     [
-        ("reparole", None, "", {}, "has no parole grant to renew"),
-        ("reparole", Outcome.DENY, "", {}, "has no parole grant to renew"),
+        ("reparole", None, "", {}, "brought no parole to renew (received)"),
+        ("reparole", Outcome.DENY, "", {}, "brought no parole to renew (denied)"),
         ("reparole", None, "IOE2704099999", {}, "No request for this beneficiary has receipt"),
         ("reparole", Outcome.APPROVE, "", {"given_name": "Omid"}, "No request for this bene"),
         ("refiling", None, "", {}, "was not denied (received)"),

@@ -3,14 +3,20 @@ to their step and field, and evidence is added after filing."""
 
 from __future__ import annotations
 
+from io import BytesIO
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from paroledesk.accounts.services import user_create
+from paroledesk.cases.models import ParoleRequest
+from paroledesk.core.codes import ErrorCode
 from paroledesk.core.filing import FieldError
 from paroledesk.core.roles import Role
-from paroledesk.intake.models import FilingDraft, ParoleRequest
+from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.tests.test_wizard import answer, errors_on, fill_all, start
-from paroledesk.intake.wizard import REVIEW, locate
+from paroledesk.intake.wizard.steps import REVIEW, locate
 from paroledesk.testing.fixtures import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -130,15 +136,17 @@ def test_a_refusal_is_shown_on_the_step_and_field_it_is_about(client):
     ],
 )
 def test_dotted_paths_lead_back_to_their_step_and_field(path, step, field):
-    [found] = locate([FieldError("invalid", path, "Something is wrong.")], {"kind": "initial"})
+    [found] = locate(
+        [FieldError(ErrorCode.INVALID, path, "Something is wrong.")], {"kind": "initial"}
+    )
     assert (found.step, found.field) == (step, field)
 
 
 def test_refusals_come_back_in_the_order_of_the_steps():
     found = locate(
         [
-            FieldError("fee_required", "fee", "Fee."),
-            FieldError("invalid", "requestor.email", "Email."),
+            FieldError(ErrorCode.FEE_REQUIRED, "fee", "Fee."),
+            FieldError(ErrorCode.INVALID, "requestor.email", "Email."),
         ],
         {},
     )
@@ -146,9 +154,6 @@ def test_refusals_come_back_in_the_order_of_the_steps():
 
 
 def small_pdf() -> bytes:
-    from io import BytesIO
-
-    from pypdf import PdfWriter
 
     writer = PdfWriter()
     writer.add_blank_page(width=200, height=200)
@@ -158,7 +163,6 @@ def small_pdf() -> bytes:
 
 
 def test_evidence_is_added_to_the_filed_request_from_its_page(client, alice):
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     draft = start(client)
     fill_all(client, draft)

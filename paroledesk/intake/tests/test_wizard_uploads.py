@@ -15,14 +15,16 @@ from PIL import Image
 from rest_framework.test import APIClient
 
 from paroledesk.accounts.services import token_issue
-from paroledesk.intake import evidence
-from paroledesk.intake.models import EvidenceDocument
+from paroledesk.cases import documents
+from paroledesk.cases.models import EvidenceDocument
+from paroledesk.intake.evidence import api as evidence_api
+from paroledesk.intake.evidence import views as evidence_views
 from paroledesk.intake.tests.test_evidence_samples import (
     pdf_bytes,
     stored_files,
 )
 from paroledesk.intake.tests.test_wizard import errors_on
-from paroledesk.intake.uploads import MAX_UPLOAD_BYTES, TOO_LARGE
+from paroledesk.lib.uploads import MAX_UPLOAD_BYTES, TOO_LARGE
 
 pytestmark = pytest.mark.django_db
 
@@ -45,13 +47,14 @@ def spills(monkeypatch) -> list[str]:
 def received(monkeypatch) -> list[type]:
     """The class of each file the evidence service is given."""
     seen: list[type] = []
-    original = evidence.evidence_add
+    original = documents.document_upload
 
     def spy(**kwargs):
         seen.append(type(kwargs["uploaded_file"]))
         return original(**kwargs)
 
-    monkeypatch.setattr(evidence, "evidence_add", spy)
+    monkeypatch.setattr(evidence_views, "document_upload", spy)
+    monkeypatch.setattr(evidence_api, "document_upload", spy)
     return seen
 
 

@@ -1,8 +1,10 @@
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 
-from paroledesk.intake.services import request_file
+from paroledesk.intake.services import FilingRefused, request_file
 from paroledesk.notices.models import Notice
+from paroledesk.notices.services import notices_deliver_after_commit
 from paroledesk.notices.tasks import notices_deliver
 from paroledesk.testing.fixtures import FILED_ON, filing_document
 
@@ -32,7 +34,6 @@ def test_delivering_twice_sends_one_mail(filed):
 
 
 def test_a_refused_filing_sends_nothing(policy, alice, django_capture_on_commit_callbacks):
-    from paroledesk.intake.services import FilingRefused
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(FilingRefused):
         request_file(raw=filing_document(requested_days=0), filed_by=alice, today=FILED_ON)
@@ -42,7 +43,6 @@ def test_a_refused_filing_sends_nothing(policy, alice, django_capture_on_commit_
 def test_one_job_delivers_every_notice_of_a_change_in_one_go(
     policy, alice, django_capture_on_commit_callbacks
 ):
-    from paroledesk.notices.services import notices_deliver_after_commit
 
     with django_capture_on_commit_callbacks(execute=False):
         _file_three(alice)
@@ -57,7 +57,6 @@ def test_one_job_delivers_every_notice_of_a_change_in_one_go(
 def test_a_mail_server_failing_midway_leaves_only_the_unsent_for_the_retry(
     policy, alice, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from django.core.mail.backends.locmem import EmailBackend
 
     with django_capture_on_commit_callbacks(execute=False):
         _file_three(alice)

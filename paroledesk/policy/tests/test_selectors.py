@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from paroledesk.policy import selectors
 from paroledesk.policy.models import ClosureDay
+from paroledesk.policy.services import closure_day_save
 from paroledesk.testing.fixtures import FILED_ON
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,6 @@ def test_a_change_made_by_another_process_is_seen_once_the_version_is_looked_up(
 def test_the_process_that_makes_a_change_sees_it_at_once(
     policy, ada, django_capture_on_commit_callbacks
 ):
-    from paroledesk.policy.services import closure_day_save
 
     assert selectors.business_calendar().is_business_day(FILED_ON)
     with django_capture_on_commit_callbacks(execute=True):

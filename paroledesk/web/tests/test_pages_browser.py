@@ -14,7 +14,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from paroledesk.accounts.models import User
 from paroledesk.accounts.services import user_create
+from paroledesk.cli import demo
 from paroledesk.core.roles import Role
+from paroledesk.policy.services import policy_load_defaults
 from paroledesk.testing.browser import check_page, sign_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,8 +72,6 @@ def test_each_role_signs_in_and_lands_on_its_page(
     page: Page, live_server: Any, name: str, role: Role, path: str, title: str
 ) -> None:
     if role is Role.ADMIN:
-        from paroledesk.policy.services import policy_load_defaults
-
         policy_load_defaults()
     person(name, role)
 
@@ -153,8 +153,6 @@ def test_signing_in_works_without_javascript(browser: Browser, live_server: Any)
 def test_pages_full_of_requests_are_accessible(
     page: Page, live_server: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from paroledesk import demo
-    from paroledesk.policy.services import policy_load_defaults
 
     policy_load_defaults()
     # demo_seed writes the demo passwords next to the database; keep them out of the repository.

@@ -1,0 +1,53 @@
+"""A request's clock: its age and decision window in business days, computed when read.
+
+The days a request waited on its requestor (for evidence asked for) do not
+count: they are left out of its age and push its window back by as many
+business days. Nothing here is stored or swept; see cases.transitions for
+where a wait starts and ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from paroledesk.cases.models import ParoleRequest
+from paroledesk.core.lifecycle import OPEN_STATUSES
+from paroledesk.policy.selectors import business_calendar, policy_on
+
+
+@dataclass(frozen=True)
+class Clock:
+    earliest: date
+    latest: date
+    age_business_days: int  # from receipt to the decision (or today), less the waits
+    waited_business_days: int  # the waits on the requestor, the current one included
+    overdue: bool
+
+
+def decision_window_on_receipt(received_on: date) -> tuple[date, date]:
+    """The window promised on the receipt notice: policy's, counted from the received date."""
+    return policy_on(received_on).decision_window(received_on, business_calendar())
+
+
+def clock_for(request: ParoleRequest, *, today: date | None = None) -> Clock:
+    today = today or timezone.localdate()
+    calendar = business_calendar()
+    waited = request.waited_business_days
+    if request.waiting_since is not None and today > request.waiting_since:
+        waited += calendar.count(request.waiting_since, today)
+    earliest, latest = decision_window_on_receipt(request.received_on)
+    if waited:
+        earliest, latest = calendar.add(earliest, waited), calendar.add(latest, waited)
+    until = request.decided_on or today
+    age = max(0, calendar.count(request.received_on, until) - waited)
+    open_ = request.status_enum in OPEN_STATUSES
+    return Clock(
+        earliest=earliest,
+        latest=latest,
+        age_business_days=age,
+        waited_business_days=waited,
+        overdue=open_ and today > latest,
+    )

@@ -1,0 +1,91 @@
+"""Reading requests. Every view and endpoint loads a request through request_for_user."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from paroledesk.accounts.models import User
+from paroledesk.audit.models import Event
+from paroledesk.audit.services import view_record
+from paroledesk.cases.models import ParoleRequest, PossibleDuplicate
+from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
+from paroledesk.core.roles import MANAGER_ROLES, Role
+
+
+class RequestNotFound(LookupError):
+    """Raised alike for a request that does not exist and one the user may not see."""
+
+
+def visible_requests(*, user: User) -> QuerySet[ParoleRequest]:
+    """The requests a user may see: parties see their own, officers what they are assigned."""
+    requests = ParoleRequest.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return requests.none()
+    role = user.role_enum
+    if role in MANAGER_ROLES:
+        return requests
+    if role is Role.OFFICER:
+        return requests.filter(assigned_officer=user)
+    return requests.filter(Q(filed_by=user))
+
+
+def request_for_user(*, receipt_number: str, user: User, via: str) -> ParoleRequest:
+    """The one door to a request: checks who may see it and logs every staff view."""
+    try:
+        receipt = str(parse_receipt_number(receipt_number))
+    except InvalidReceiptNumber:
+        raise RequestNotFound(receipt_number) from None
+    found = (
+        visible_requests(user=user)
+        .select_related("beneficiary", "requestor", "assigned_officer", "filed_by")
+        .filter(receipt_number=receipt)
+        .first()
+    )
+    if found is None:
+        raise RequestNotFound(receipt)
+    if user.is_staff_role:
+        view_record(subject=found, viewer=user, via=via)
+    return found
+
+
+def requests_of_party(*, user: User) -> QuerySet[ParoleRequest]:
+    return (
+        visible_requests(user=user)
+        .filter(filed_by=user)
+        .select_related("beneficiary")
+        .order_by("-received_on", "-id")
+    )
+
+
+def events_of(request: ParoleRequest) -> QuerySet[Event]:
+    """The request's history, oldest first: the timeline and the public status history."""
+    return Event.objects.about(request).select_related("actor").order_by("at", "id")
+
+
+def status_history(request: ParoleRequest) -> QuerySet[Event]:
+    """The events that changed the request's status, oldest first."""
+    return events_of(request).exclude(to_status="")
+
+
+def family_of(request: ParoleRequest) -> QuerySet[ParoleRequest]:
+    """The other requests its filer filed as one family with it (the same family_group)."""
+    if not request.family_group:
+        return ParoleRequest.objects.none()
+    keys = ParoleRequest.family_keys(request.filed_by_id, request.family_group)
+    return (
+        ParoleRequest.objects.filter(filed_by_id=request.filed_by_id, family_key__in=keys)
+        .exclude(pk=request.pk)
+        .select_related("beneficiary")
+        .order_by("received_on", "id")
+    )
+
+
+def possible_duplicates_of(request: ParoleRequest) -> QuerySet[ParoleRequest]:
+    """Other requests that may be for the same person, whoever filed them. For staff only."""
+    later = PossibleDuplicate.objects.filter(other=request).values("request")
+    earlier = PossibleDuplicate.objects.filter(request=request).values("other")
+    return (
+        ParoleRequest.objects.filter(Q(pk__in=later) | Q(pk__in=earlier))
+        .select_related("beneficiary")
+        .order_by("received_on", "id")
+    )

@@ -1,0 +1,88 @@
+"""The commands that need Django, imported once it is set up (paroledesk.cli.main)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from paroledesk.accounts.services import user_create
+from paroledesk.cli.demo import demo_accounts_file, demo_seed_if_empty
+from paroledesk.cli.reseal import data_reseal
+from paroledesk.core.roles import Role
+from paroledesk.intake.bulk.command import import_command
+from paroledesk.policy.services import policy_load_defaults
+
+
+def serve(args: argparse.Namespace) -> int:
+    call_command("migrate", interactive=False, verbosity=0)
+    policy_load_defaults()
+    if not args.no_demo:
+        demo_seed_if_empty(progress=print)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    accounts = demo_accounts_file()
+    if accounts.exists():
+        print("\nDemo accounts (user name, role, password):")
+        print(accounts.read_text().rstrip())
+    address = f"http://{args.host}:{args.port}"
+    print(f"\nParole Desk is at {address}  (admin: {address}/admin/, API: {address}/api/v1/docs)")
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    workers = os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 2))
+    sys.stdout.flush()  # exec replaces the process: print what is buffered first
+    os.execv(  # noqa: S606 - replace this process with the production WSGI server
+        gunicorn,
+        [
+            gunicorn,
+            "config.wsgi:application",
+            "--bind",
+            f"{args.host}:{args.port}",
+            "--workers",
+            workers,
+            "--access-logfile",
+            "-",
+            "--chdir",
+            str(settings.BASE_DIR),
+        ],
+    )
+
+
+def user_add(args: argparse.Namespace) -> int:
+    password = None
+    if args.password:
+        password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline()
+        password = password.rstrip("\n")
+    try:
+        user, token = user_create(
+            username=args.name, role=Role(args.role), email=args.email or "", password=password
+        )
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                print(f"{field}: {message}", file=sys.stderr)
+        return 2
+    print(f"Added {user.username} as {user.role}. API token:")
+    print(token)
+    return 0
+
+
+def bulk_import(args: argparse.Namespace) -> int:
+    return import_command(
+        path=args.file,
+        results=args.results,
+        username=args.as_user,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
+
+
+def reseal(args: argparse.Namespace) -> int:
+    done = data_reseal()
+    print(", ".join(f"{what.replace('_', ' ')}: {count:,}" for what, count in done.items()))
+    return 0

@@ -1,0 +1,249 @@
+"""Form machinery shared by the wizard's steps: USWDS attributes, radios, the memorable date.
+
+The site's ``includes/field.html`` renders text inputs itself and leaves selects
+and text areas to Django; ``StepBoundField`` gives those the USWDS classes and
+points ``aria-describedby`` at the same ``-error`` and ``-hint`` ids the
+include writes. Radios and the date have their own includes in
+``intake/includes/``; ``StepBoundField.anchor`` is where an error summary links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django_countries import countries
+
+from paroledesk.core.filing import Kind
+from paroledesk.intake.wizard.dates import MONTHS, MemorableDateWidget
+
+
+@dataclass(frozen=True)
+class Option:
+    """One radio button of a group."""
+
+    id: str
+    value: str
+    label: str
+    description: str
+    checked: bool
+
+
+class StepBoundField(BoundField):
+    @property
+    def kind(self) -> str:
+        """Which include renders the field: "radios", "date" or "field" (the site's own)."""
+        widget = self.field.widget
+        if isinstance(widget, forms.RadioSelect):
+            return "radios"
+        if isinstance(widget, MemorableDateWidget):
+            return "date"
+        if isinstance(widget, forms.FileInput):
+            return "file"
+        return "field"
+
+    @property
+    def anchor(self) -> str:
+        """The id of the first control, for links from the error summary."""
+        if self.kind == "radios":
+            return f"{self.auto_id}_0"
+        if self.kind == "date":
+            return f"{self.auto_id}_month"
+        return str(self.id_for_label)
+
+    @property
+    def aria_describedby(self) -> str:
+        ids = []
+        if self.errors:
+            ids.append(f"{self.auto_id}-error")
+        if self.help_text:
+            ids.append(f"{self.auto_id}-hint")
+        return " ".join(ids)
+
+    def build_widget_attrs(
+        self, attrs: dict[str, Any], widget: forms.Widget | None = None
+    ) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        css = ""
+        if isinstance(widget, forms.Select):
+            css = "usa-select"
+        elif isinstance(widget, forms.Textarea):
+            css = "usa-textarea"
+        if css:
+            attrs["class"] = f"{css} usa-input--error" if self.errors else css
+        return attrs
+
+    @property
+    def options(self) -> list[Option]:
+        """The radio buttons, each with the description its field may give in ``descriptions``."""
+        descriptions: dict[str, str] = getattr(self.field, "descriptions", {})
+        current = "" if self.value() is None else str(self.value())
+        return [
+            Option(
+                id=f"{self.auto_id}_{index}",
+                value=str(value),
+                label=str(label),
+                description=descriptions.get(str(value), ""),
+                checked=str(value) == current,
+            )
+            for index, (value, label) in enumerate(self.field.choices)  # type: ignore[attr-defined]
+            if value != ""
+        ]
+
+    @property
+    def tiles(self) -> bool:
+        """Radios show as USWDS tiles when any of them has a description."""
+        return any(option.description for option in self.options)
+
+    @property
+    def date_parts(self) -> dict[str, Any]:
+        month, day, year = MemorableDateWidget().decompress(self.value())
+        months = [
+            (str(number), f"{number:02d} - {name}", str(number) == month.lstrip("0"))
+            for number, name in enumerate(MONTHS, start=1)
+        ]
+        return {"months": months, "day": day, "year": year}
+
+
+Document = dict[str, Any]
+
+
+class StepForm(forms.Form):
+    """One step's questions, and how their answers sit in the filing document.
+
+    ``paths`` maps the document's dotted field paths to the form's fields;
+    ``part`` is the document key whose other problems belong to this step.
+    ``doc`` is the document as written so far: a form words or checks its
+    questions by the kind of request it holds.
+    """
+
+    bound_field_class = StepBoundField
+    part: ClassVar[str]
+    paths: ClassVar[dict[str, str]] = {}
+    # Every message says what it is about, so the error summary shows it without the label.
+    messages_name_fields: ClassVar[bool] = True
+
+    def __init__(self, *args: Any, today: date, doc: Document | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.doc: Document = doc or {}
+
+    @property
+    def request_kind(self) -> str:
+        """The kind of request the document is for; "initial" until one is chosen."""
+        return kind_of(self.doc)
+
+    @classmethod
+    def initial_from(cls, doc: Document) -> dict[str, Any]:
+        """The form's starting values from the document as written so far."""
+        raise NotImplementedError
+
+    @classmethod
+    def done(cls, doc: Document) -> bool:
+        """Whether the document holds this step's answers."""
+        raise NotImplementedError
+
+    def write(self, doc: Document) -> None:
+        """Put the cleaned answers into the document."""
+        raise NotImplementedError
+
+    def summary(self, doc: Document) -> list[tuple[str, str]]:
+        """(question, answer) pairs for the review page."""
+        raise NotImplementedError
+
+    def add_refusal(self, field: str, message: str) -> None:
+        """Show why filing refused, by the field it is about, on a form shown unbound."""
+        if not hasattr(self, "cleaned_data"):
+            self.cleaned_data = {}  # what add_error expects of a form that was cleaned
+        self.add_error(field if field in self.fields else None, message)
+
+    def label_of(self, name: str, value: object) -> str:
+        """The label a choice field shows for ``value``."""
+        choices = getattr(self.fields[name], "choices", [])
+        return next((str(label) for code, label in choices if code == value), str(value or ""))
+
+
+def kind_of(doc: Document) -> str:
+    """The kind of request a document is for; "initial" until one is chosen."""
+    return str(doc.get("kind") or Kind.INITIAL.value)
+
+
+def compact(values: dict[str, Any]) -> dict[str, Any]:
+    """The answers given; blank optional answers are left out of the document."""
+    return {key: value for key, value in values.items() if value not in (None, "")}
+
+
+def _messages(missing: str, limit: int | None = None) -> dict[str, str]:
+    messages = {"required": missing, "invalid_choice": "Choose one of the answers listed."}
+    if limit:
+        messages["max_length"] = f"Shorten this to at most {limit:,} characters."
+    return messages
+
+
+def radios(
+    label: str, choices: list[tuple[str, str]], *, missing: str, **descriptions: str
+) -> forms.ChoiceField:
+    field = forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, error_messages=_messages(missing)
+    )
+    field.descriptions = descriptions  # type: ignore[attr-defined]
+    return field
+
+
+class Select(forms.Select):
+    """A select the site's field include leaves to Django, which it does for no input type."""
+
+    input_type = ""
+
+
+def choice(
+    label: str, choices: list[tuple[str, str]], *, missing: str = "", hint: str = ""
+) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=bool(missing),
+        help_text=hint,
+        widget=Select,
+        error_messages=_messages(missing),
+    )
+
+
+def country(label: str, *, missing: str, hint: str = "") -> forms.ChoiceField:
+    choices = [("", "- Select a country -"), *((code, str(name)) for code, name in countries)]
+    return choice(label, choices, missing=missing, hint=hint)
+
+
+def text(label: str, *, missing: str = "", limit: int = 100, hint: str = "") -> forms.CharField:
+    """A line of text; optional unless ``missing`` says what to ask for when it is blank."""
+    return forms.CharField(
+        label=label,
+        required=bool(missing),
+        max_length=limit,
+        help_text=hint,
+        error_messages=_messages(missing, limit),
+    )
+
+
+def long_text(
+    label: str, *, missing: str = "", hint: str = "", limit: int = 10_000
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=bool(missing),
+        max_length=limit,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages=_messages(missing, limit),
+    )
+
+
+def whole_number(text_value: str) -> int | None:
+    """ "$72,000" or "72 000" as 72000; None if it is not a whole number."""
+    bare = re.sub(r"[\s,$]", "", text_value)
+    return int(bare) if bare.isdigit() else None

@@ -1,0 +1,236 @@
+"""The wizard's questions about people: who files, for whom, and where that person is now.
+
+Field names are the filing document's own keys, so a refusal's dotted path
+("beneficiary.date_of_birth") leads back to the field that holds the answer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.formats import date_format
+
+from paroledesk.core.filing import ORGANIZATION_MAX, Kind, Location
+from paroledesk.intake.wizard.dates import MemorableDateField
+from paroledesk.intake.wizard.fields import (
+    Document,
+    StepForm,
+    compact,
+    country,
+    radios,
+    text,
+)
+
+
+class FilerForm(StepForm):
+    part = "requestor"
+    role = radios(
+        "Who is filing this request?",
+        [
+            ("self", "I am the person who needs parole"),
+            ("relative", "A relative of the person who needs parole"),
+            ("representative", "An attorney or accredited representative"),
+            ("organization", "An organization"),
+            ("other", "Someone else"),
+        ],
+        representative="You act for them with Form G-28 and give your bar or accreditation number.",
+        organization="You file on behalf of an organization and give its name.",
+        missing="Choose who is filing the request.",
+        other="For example a friend, an employer or a sponsor who is not family.",
+    )
+    given_name = text("Your given name (first name)", missing="Enter your given name.")
+    family_name = text("Your family name (last name)", missing="Enter your family name.")
+    relationship = text(
+        "How are you related to them?",
+        hint="For example: sister. Needed if you are a relative.",
+    )
+    organization_name = text(
+        "Organization name", limit=ORGANIZATION_MAX, hint="If you file for one."
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        required=False,
+        max_length=254,
+        help_text="We write to you here about the request.",
+        error_messages={"invalid": "Enter an email address like name@example.org."},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    bar_number = text("Bar number", limit=40, hint="Representatives: from your Form G-28.")
+    accreditation_number = text(
+        "Accreditation number",
+        limit=40,
+        hint="Accredited representatives: give this instead of a bar number.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role = data.get("role")
+        if role == "relative" and not data.get("relationship"):
+            self.add_error("relationship", "Say how you are related, for example: sister.")
+        if role == "organization" and not data.get("organization_name"):
+            self.add_error("organization_name", "Enter the name of the organization.")
+        if role == "representative" and not (
+            data.get("bar_number") or data.get("accreditation_number")
+        ):
+            self.add_error(
+                "bar_number",
+                "A representative must give a bar number or an accreditation number "
+                "(Form G-28). Enter one of them.",
+            )
+        return data
+
+    @classmethod
+    def initial_from(cls, doc: Document) -> dict[str, Any]:
+        return dict(doc.get("requestor") or {})
+
+    @classmethod
+    def done(cls, doc: Document) -> bool:
+        return bool((doc.get("requestor") or {}).get("role"))
+
+    def write(self, doc: Document) -> None:
+        doc["requestor"] = compact(self.cleaned_data)
+
+    def summary(self, doc: Document) -> list[tuple[str, str]]:
+        filer = doc.get("requestor") or {}
+        name = " ".join(filter(None, [filer.get("given_name"), filer.get("family_name")]))
+        rows = [("Filed by", self.label_of("role", filer.get("role"))), ("Name", name)]
+        for key in ("relationship", "organization_name", "email"):
+            if filer.get(key):
+                rows.append((str(self.fields[key].label).replace("?", ""), filer[key]))
+        for key in ("bar_number", "accreditation_number"):
+            if filer.get(key):
+                rows.append((str(self.fields[key].label), filer[key]))
+        return rows
+
+
+class BeneficiaryForm(StepForm):
+    part = "beneficiary"
+    given_name = text("Their given name (first name)", missing="Enter their given name.")
+    family_name = text(
+        "Their family name (last name)",
+        missing="Enter their family name.",
+        hint="As it is written in their passport.",
+    )
+    date_of_birth = MemorableDateField(what="date of birth", label="Their date of birth")
+    country_of_birth = country("Country of birth", missing="Choose the country they were born in.")
+    country_of_citizenship = country(
+        "Country of citizenship",
+        missing="Choose the country they are a citizen of.",
+        hint="If they have more than one, the country of the passport they will travel on.",
+    )
+    passport_number = text(
+        "Passport number",
+        limit=40,
+        hint="If they have no passport, leave this blank and say why in your statement.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].latest = self.today  # type: ignore[attr-defined]
+
+    def clean_passport_number(self) -> str:
+        value = "".join(self.cleaned_data.get("passport_number", "").split()).upper()
+        value = value.replace("-", "")
+        if value and not (5 <= len(value) <= 20 and value.isalnum() and value.isascii()):
+            raise forms.ValidationError(
+                "Enter the passport number as printed: 5 to 20 letters and digits."
+            )
+        return value
+
+    @classmethod
+    def initial_from(cls, doc: Document) -> dict[str, Any]:
+        return dict(doc.get("beneficiary") or {})
+
+    @classmethod
+    def done(cls, doc: Document) -> bool:
+        return bool((doc.get("beneficiary") or {}).get("date_of_birth"))
+
+    def write(self, doc: Document) -> None:
+        person = dict(doc.get("beneficiary") or {})
+        person.pop("passport_number", None)
+        doc["beneficiary"] = {**person, **compact(self.cleaned_data)}
+
+    def summary(self, doc: Document) -> list[tuple[str, str]]:
+        person = doc.get("beneficiary") or {}
+        name = " ".join(filter(None, [person.get("given_name"), person.get("family_name")]))
+        born = person.get("date_of_birth")
+        return [
+            ("Name", name),
+            ("Date of birth", date_format(date.fromisoformat(born), "F j, Y") if born else ""),
+            ("Country of birth", self.label_of("country_of_birth", person.get("country_of_birth"))),
+            (
+                "Citizenship",
+                self.label_of("country_of_citizenship", person.get("country_of_citizenship")),
+            ),
+            ("Passport number", person.get("passport_number") or "None given"),
+        ]
+
+
+class LocationForm(StepForm):
+    part = "beneficiary"
+    location = radios(
+        "Where is the person who needs parole now?",
+        [("outside_us", "Outside the United States"), ("inside_us", "Inside the United States")],
+        missing="Choose whether they are outside or inside the United States.",
+    )
+    current_country = country(
+        "Which country are they in now?", missing="Choose the country they are in now."
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.request_kind == Kind.REPAROLE.value:
+            country = self.fields["current_country"]
+            country.required = False
+            country.help_text = "Only if they are outside the United States."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        location, country = data.get("location"), data.get("current_country")
+        optional = not self.fields["current_country"].required  # if required, Django checks
+        if location == Location.INSIDE_US.value:
+            self._clean_inside(data)
+        elif location == Location.OUTSIDE_US.value and country == "US":
+            self.add_error(
+                "current_country",
+                "They are outside the United States: choose the country they are in now.",
+            )
+        elif location == Location.OUTSIDE_US.value and not country and optional:
+            self.add_error("current_country", "Choose the country they are in now.")
+        return data
+
+    def _clean_inside(self, data: dict[str, Any]) -> None:
+        if self.request_kind != Kind.REPAROLE.value:
+            self.add_error(
+                "location",
+                "From inside the United States, only a re-parole of a parole that USCIS "
+                "headquarters granted can be requested. If that is what they need, change "
+                "what you are asking for to a re-parole.",
+            )
+        elif data.get("current_country") not in ("", "US"):
+            self.add_error(
+                "current_country",
+                "They are in the United States: leave this blank, or choose United States.",
+            )
+        else:
+            data["current_country"] = "US"
+
+    @classmethod
+    def initial_from(cls, doc: Document) -> dict[str, Any]:
+        return dict(doc.get("beneficiary") or {})
+
+    @classmethod
+    def done(cls, doc: Document) -> bool:
+        return bool((doc.get("beneficiary") or {}).get("location"))
+
+    def write(self, doc: Document) -> None:
+        doc["beneficiary"] = {**(doc.get("beneficiary") or {}), **self.cleaned_data}
+
+    def summary(self, doc: Document) -> list[tuple[str, str]]:
+        person = doc.get("beneficiary") or {}
+        return [
+            ("Where they are", self.label_of("location", person.get("location"))),
+            ("Country now", self.label_of("current_country", person.get("current_country"))),
+        ]
