@@ -126,8 +126,8 @@ class _Part:
     def path(self, key: str) -> str:
         return f"{self.prefix}{key}"
 
-    def fail(self, key: str, message: str) -> None:
-        self.errors.append(FieldError(ErrorCode.INVALID, self.path(key), message))
+    def fail(self, key: str, message: str, *, missing: bool = False) -> None:
+        self.errors.append(FieldError(ErrorCode.INVALID, self.path(key), message, missing))
 
     def failed(self, key: str) -> bool:
         """Whether a problem with this field is recorded already."""
@@ -139,7 +139,7 @@ class _Part:
 
     def missing(self, key: str, label: str, *, required: bool = True) -> None:
         if required:
-            self.fail(key, f"{label} is missing.")
+            self.fail(key, f"{label} is missing.", missing=True)
 
     def part(
         self,
@@ -227,6 +227,8 @@ class _Part:
 
     def country(self, key: str, label: str, *, stateless: bool = False) -> str | None:
         value = self.given(key)
+        if isinstance(value, str) and not value.strip():
+            value = None
         code = value.strip().upper() if isinstance(value, str) else None
         if code in COUNTRY_NAMES:
             return code
@@ -267,6 +269,7 @@ def _requestor(part: _Part) -> RequestorInfo | None:
             "relationship",
             "A relative who files must say how they are related to the beneficiary, "
             "for example: sister.",
+            missing=True,
         )
     bar = part.text("bar_number", "The bar number", limit=40, required=False)
     accreditation = part.text(
@@ -301,6 +304,12 @@ def _beneficiary(part: _Part, born_by: date) -> BeneficiaryInfo | None:
             "current_country",
             "The beneficiary is outside the United States, so the current country cannot be "
             "US: give the country they are in now.",
+        )
+        current = None
+    elif location is Location.INSIDE_US and current not in (None, UNITED_STATES):
+        part.fail(
+            "current_country",
+            "The beneficiary is inside the United States, so the current country is US.",
         )
         current = None
     passport = part.text("passport_number", "The passport number", limit=40, required=False)
@@ -347,7 +356,11 @@ def _fee(part: _Part) -> FeeInfo | None:
 
 
 def _expedite(part: _Part) -> ExpediteInfo | None:
-    reason = part.text("reason", "The reason to expedite", limit=TEXT_MAX)
+    reason = part.text("reason", "The reason to expedite", limit=TEXT_MAX, required=False)
+    if reason is None and not part.failed("reason"):
+        part.fail(
+            "reason", "A request to expedite must say why the decision is urgent.", missing=True
+        )
     return ExpediteInfo(reason) if reason else None
 
 
@@ -501,10 +514,17 @@ def check_draft(
     refiling, possible duplicates) are judged when the draft is filed.
     """
     read, errors = _read(raw, FilingSource.WIZARD, today)
-    if read.kind is not None and read.beneficiary is not None:
-        errors += place_errors(read.kind, read.beneficiary.location)
+    # Where the person is, as soon as it is answered, before their other particulars are.
+    person = raw.get("beneficiary")
+    given = person.get("location") if isinstance(person, Mapping) else None
+    location = _members(Location).get(given) if isinstance(given, str) else None
+    if read.kind is not None and isinstance(location, Location):
+        errors += place_errors(read.kind, location)
     if read.requestor is not None and (g28 := g28_problem(read.requestor)) is not None:
         errors.append(g28)
     if read.fee is not None:
-        errors += fee_errors(read.fee, Channel.ONLINE, today, policy)
+        # A draft that asks for a fee waiver goes on paper (Form I-912 cannot be filed
+        # online): the wizard hands its filer a packet to mail instead of filing it.
+        waiver = read.fee.payment is FeePayment.WAIVER_REQUESTED
+        errors += fee_errors(read.fee, Channel.PAPER if waiver else Channel.ONLINE, today, policy)
     return [error for error in errors if error.field in fields]

@@ -9,6 +9,7 @@ filing fee is due. Import everything through ``paroledesk.core.filing``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -71,6 +72,8 @@ class FieldError:
     code: ErrorCode
     field: str | None
     message: str
+    # The field is required here and was not given: a page may ask for it in its own words.
+    missing: bool = dataclasses.field(default=False, compare=False)
 
     def as_dict(self) -> dict[str, str | None]:
         return {"code": self.code.value, "field": self.field, "message": self.message}
@@ -266,7 +269,7 @@ def _exemption_problem(fee: FeeInfo, received_on: date, policy: FilingPolicy) ->
         )
     listed = "; ".join(f"{code} ({label})" for code, label in allowed)
     if fee.exemption is None:
-        problem = "A fee exemption must name its ground in fee.exemption."
+        problem = "A fee exemption must say which ground of exemption applies."
     else:
         problem = f"The fee exemption {fee.exemption!r} is not one that policy allows."
     return f"{problem} The exemptions in force are: {listed}."

@@ -217,7 +217,11 @@ class Policy:
 
 _RULE_2016 = "USCIS fee schedule final rule, 81 FR 73292 (Oct. 24, 2016), effective Dec. 23, 2016"
 _RULE_2024 = "USCIS fee schedule final rule, 89 FR 6194 (Jan. 31, 2024), effective Apr. 1, 2024"
-_OBBBA = "Pub. L. 119-21, enacted July 4, 2025"
+_WORK_PERMIT_2025 = (
+    "Pub. L. 119-21; USCIS fee notice, 90 FR 34511 (July 22, 2025): Form I-765 for parolees, "
+    "postmarked on or after July 22, 2025"
+)
+_WORK_PERMIT_2026 = "Inflation adjustment, 90 FR 52693: Form I-765 for parolees from Jan. 1, 2026"
 _PAROLE_FEE_SOURCE = "Pub. L. 119-21; USCIS collects the parole fee on grants from Oct. 16, 2025"
 _PROGRAM = "The Humanitarian Affairs Branch's published processing goal"
 _GUIDANCE = "USCIS humanitarian parole guidance"
@@ -225,7 +229,8 @@ _DEFAULT = "Parole Desk default"
 _SINCE_2013 = date(2013, 1, 1)
 _FEE_RULE_2016 = date(2016, 12, 23)
 _FEE_RULE_2024 = date(2024, 4, 1)
-_ENACTED = date(2025, 7, 4)
+_WORK_PERMIT_FEE_START = date(2025, 7, 22)
+_WORK_PERMIT_FEE_2026 = date(2026, 1, 1)
 _PAROLE_FEE_START = date(2025, 10, 16)
 
 
@@ -268,8 +273,10 @@ DEFAULT_ENTRIES: tuple[PolicyEntry, ...] = (
         30,
         "Parole Desk default until USCIS publishes one",
     ),
-    PolicyEntry(PolicyKey.WORK_PERMIT_FEE_INITIAL, _ENACTED, 550, _OBBBA),
-    PolicyEntry(PolicyKey.WORK_PERMIT_FEE_RENEWAL, _ENACTED, 275, _OBBBA),
+    PolicyEntry(PolicyKey.WORK_PERMIT_FEE_INITIAL, _WORK_PERMIT_FEE_START, 550, _WORK_PERMIT_2025),
+    PolicyEntry(PolicyKey.WORK_PERMIT_FEE_RENEWAL, _WORK_PERMIT_FEE_START, 275, _WORK_PERMIT_2025),
+    PolicyEntry(PolicyKey.WORK_PERMIT_FEE_INITIAL, _WORK_PERMIT_FEE_2026, 560, _WORK_PERMIT_2026),
+    PolicyEntry(PolicyKey.WORK_PERMIT_FEE_RENEWAL, _WORK_PERMIT_FEE_2026, 280, _WORK_PERMIT_2026),
     PolicyEntry(PolicyKey.DECISION_WINDOW_EARLIEST, _SINCE_2013, 90, _PROGRAM),
     PolicyEntry(PolicyKey.DECISION_WINDOW_LATEST, _SINCE_2013, 120, _PROGRAM),
     PolicyEntry(

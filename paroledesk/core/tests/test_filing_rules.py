@@ -36,7 +36,7 @@ def test_a_complete_initial_filing_passes_with_the_online_fee_due() -> None:
 
 
 def test_a_beneficiary_inside_the_us_cannot_be_the_subject_of_an_initial_request() -> None:
-    raw = document(beneficiary__location="inside_us")
+    raw = document(beneficiary__location="inside_us", beneficiary__current_country="US")
     assert codes(check(raw)) == [("beneficiary_inside_us", "beneficiary.location")]
 
 
@@ -130,7 +130,7 @@ def test_an_exempt_fee_without_its_ground_is_refused_naming_the_allowed_grounds(
     outcome = check(document(fee={"payment": "exempt"}))
     assert codes(outcome) == [("fee_required", "fee")]
     assert outcome.errors[0].message == (
-        "A fee exemption must name its ground in fee.exemption. The exemptions in force are: "
+        "A fee exemption must say which ground of exemption applies. The exemptions in force are: "
         "armed_forces (Current or former member of the U.S. armed forces); "
         "afghan_special_immigrant (Afghan special immigrant)."
     )
@@ -193,6 +193,7 @@ def test_every_rule_error_is_reported_in_the_contracts_order() -> None:
     raw = refiling(
         new_facts=DROP,
         beneficiary__location="inside_us",
+        beneficiary__current_country="US",
         sponsor=DROP,
         fee={"payment": "waiver_requested"},
         requestor={"role": "representative", "family_name": "Reyes", "given_name": "Rita"},

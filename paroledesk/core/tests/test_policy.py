@@ -80,12 +80,21 @@ def test_there_is_no_parole_fee_before_16_october_2025() -> None:
     ]
 
 
-def test_the_work_permit_fee_for_parolees_starts_on_enactment() -> None:
-    snapshot = POLICY.in_force(date(2025, 7, 4))
-    assert snapshot.work_permit_fee(renewal=False) == 550
-    assert snapshot.work_permit_fee(renewal=True) == 275
+@pytest.mark.parametrize(
+    ("postmarked", "first", "renewal"),
+    [(date(2025, 7, 22), 550, 275), (date(2025, 12, 31), 550, 275), (date(2026, 1, 1), 560, 280)],
+)
+def test_the_work_permit_fee_for_parolees_goes_by_the_postmark_date(
+    postmarked: date, first: int, renewal: int
+) -> None:
+    snapshot = POLICY.in_force(postmarked)
+    assert snapshot.work_permit_fee(renewal=False) == first
+    assert snapshot.work_permit_fee(renewal=True) == renewal
+
+
+def test_there_was_no_parolee_work_permit_fee_before_july_22_2025() -> None:
     with pytest.raises(PolicyMissing):
-        POLICY.in_force(date(2025, 7, 3)).work_permit_fee(renewal=False)
+        POLICY.in_force(date(2025, 7, 21)).work_permit_fee(renewal=False)
 
 
 def test_the_other_published_defaults() -> None:

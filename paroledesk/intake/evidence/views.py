@@ -21,7 +21,7 @@ from paroledesk.cases.documents import document_upload
 from paroledesk.cases.models import EvidenceKind
 from paroledesk.cases.selectors import RequestNotFound, request_for_user
 from paroledesk.core.roles import PARTY_ROLES
-from paroledesk.intake.wizard.fields import StepForm, choice
+from paroledesk.intake.wizard.fields import PageForm, choice
 from paroledesk.lib.files import UploadRefused
 from paroledesk.lib.uploads import TOO_LARGE, in_memory_uploads, upload_too_large
 
@@ -38,7 +38,7 @@ KIND_LABELS = {
 }
 
 
-class EvidenceForm(StepForm):
+class EvidenceForm(PageForm):
     kind = choice(
         "What is this file?",
         [("", "- Select -"), *((kind.value, label) for kind, label in KIND_LABELS.items())],

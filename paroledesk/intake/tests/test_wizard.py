@@ -153,7 +153,7 @@ def test_each_step_goes_to_the_next_and_the_last_to_the_review(client):
         ("period", {"requested_days": "six months"}, "requested_days", "whole number, like 90"),
         ("sponsor", {"annual_income_usd": "a lot"}, "annual_income_usd", "whole number of dollars"),
         ("sponsor", {"household_size": "0"}, "household_size", "Count at least the sponsor"),
-        ("fee", {"payment": "exempt"}, "exemption", "Choose why you do not have to pay"),
+        ("fee", {"payment": "exempt"}, "exemption", "which ground of exemption applies"),
         ("expedite", {"wanted": "on"}, "reason", "Say why the decision is urgent"),
     ],
 )

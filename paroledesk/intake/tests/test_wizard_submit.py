@@ -126,7 +126,7 @@ def test_a_refusal_is_shown_on_the_step_and_field_it_is_about(client):
         ("sponsor.household_size", "sponsor", "household_size"),
         ("fee.amount_usd", "fee", "payment"),
         ("fee.payment", "fee", "payment"),
-        ("fee", "fee", ""),
+        ("fee", "fee", "exemption"),
         ("expedite.reason", "expedite", "reason"),
         ("kind", "kind", "kind"),
         # An initial request asks no question about an earlier one.

@@ -9,6 +9,7 @@ include writes. Radios and the date have their own includes in
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -16,10 +17,12 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.forms.boundfield import BoundField
-from django_countries import countries
 
-from paroledesk.core.filing import Kind
+from paroledesk.core.codes import ErrorCode
+from paroledesk.core.countries import citizenship_choices, country_choices
+from paroledesk.core.filing import FieldError, Kind, check_draft
 from paroledesk.intake.wizard.dates import MONTHS, MemorableDateWidget
+from paroledesk.policy.selectors import policy_on
 
 
 @dataclass(frozen=True)
@@ -113,24 +116,67 @@ class StepBoundField(BoundField):
 Document = dict[str, Any]
 
 
-class StepForm(forms.Form):
+# What to do about a refusal, in the wizard's words, by its code: the rule and its
+# message are the core's (paroledesk.core.filing); these only point the way.
+HOW_TO_FIX: dict[ErrorCode, str] = {
+    ErrorCode.BENEFICIARY_INSIDE_US: "If they are in the United States on a parole that USCIS "
+    "headquarters granted and need more time, change what you are asking for to a re-parole.",
+    ErrorCode.REPAROLE_REQUIRES_INSIDE_US: "If they are outside the United States, change what "
+    "you are asking for to parole for someone outside the United States.",
+    ErrorCode.REPAROLE_REQUIRES_HQ_GRANT: "Check the receipt number on their approval notice, "
+    "and that their name and date of birth are written as on that request.",
+    ErrorCode.REFILING_REQUIRES_DENIAL: "Check the receipt number on the denial notice, and "
+    "that their name and date of birth are written as on that request.",
+}
+
+
+def in_words(error: FieldError) -> str:
+    """A refusal as the wizard shows it: the core's message, then how to put it right."""
+    return " ".join(filter(None, [error.message, HOW_TO_FIX.get(error.code)]))
+
+
+class PageForm(forms.Form):
+    """A form of the filing pages: USWDS fields, and messages that name what they are about."""
+
+    bound_field_class = StepBoundField
+    # Every message says what it is about, so the error summary shows it without the label.
+    messages_name_fields: ClassVar[bool] = True
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def add_refusal(self, field: str, message: str) -> None:
+        """Show why filing refused, by the field it is about, on a form shown unbound."""
+        if not hasattr(self, "cleaned_data"):
+            self.cleaned_data = {}  # what add_error expects of a form that was cleaned
+        self.add_error(field if field in self.fields else None, message)
+
+    def label_of(self, name: str, value: object) -> str:
+        """The label a choice field shows for ``value``."""
+        choices = getattr(self.fields[name], "choices", [])
+        return next((str(label) for code, label in choices if code == value), str(value or ""))
+
+
+class StepForm(PageForm):
     """One step's questions, and how their answers sit in the filing document.
 
     ``paths`` maps the document's dotted field paths to the form's fields;
     ``part`` is the document key whose other problems belong to this step.
     ``doc`` is the document as written so far: a form words or checks its
     questions by the kind of request it holds.
+
+    A step checks no rule of its own beyond reading its answers (a date, a
+    number): once they read, ``clean`` puts them in a copy of the document and
+    asks the core's ``check_draft`` for the verdicts on this step's fields, the
+    same readers and rules that judge a filing from the API or an import.
     """
 
-    bound_field_class = StepBoundField
     part: ClassVar[str]
     paths: ClassVar[dict[str, str]] = {}
-    # Every message says what it is about, so the error summary shows it without the label.
-    messages_name_fields: ClassVar[bool] = True
 
     def __init__(self, *args: Any, today: date, doc: Document | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.today = today
+        super().__init__(*args, today=today, **kwargs)
         self.doc: Document = doc or {}
 
     @property
@@ -156,16 +202,29 @@ class StepForm(forms.Form):
         """(question, answer) pairs for the review page."""
         raise NotImplementedError
 
-    def add_refusal(self, field: str, message: str) -> None:
-        """Show why filing refused, by the field it is about, on a form shown unbound."""
-        if not hasattr(self, "cleaned_data"):
-            self.cleaned_data = {}  # what add_error expects of a form that was cleaned
-        self.add_error(field if field in self.fields else None, message)
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:  # the answers do not read yet: nothing to judge
+            return data
+        doc = copy.deepcopy(self.doc)
+        doc.setdefault("kind", self.request_kind)  # as the steps ask: initial until chosen
+        self.write(doc)
+        owned = {path: name for name in self.fields if (path := self.path_of(name))}
+        owned.update(self.paths)
+        for error in check_draft(doc, fields=owned, policy=policy_on(self.today), today=self.today):
+            name = owned[error.field] if error.field else None
+            self.add_error(name, self.asked_for(name) if error.missing else in_words(error))
+        return data
 
-    def label_of(self, name: str, value: object) -> str:
-        """The label a choice field shows for ``value``."""
-        choices = getattr(self.fields[name], "choices", [])
-        return next((str(label) for code, label in choices if code == value), str(value or ""))
+    def asked_for(self, name: str | None) -> str:
+        """What the question says when it is left blank and the rules need an answer."""
+        field = self.fields.get(name) if name else None
+        asked = field.error_messages.get("required") if field else None
+        return str(asked) if asked else "Answer this question."
+
+    def path_of(self, name: str) -> str:
+        """The document's dotted path of a field of this form."""
+        return name if name == self.part else f"{self.part}.{name}"
 
 
 def kind_of(doc: Document) -> str:
@@ -214,16 +273,29 @@ def choice(
     )
 
 
-def country(label: str, *, missing: str, hint: str = "") -> forms.ChoiceField:
-    choices = [("", "- Select a country -"), *((code, str(name)) for code, name in countries)]
-    return choice(label, choices, missing=missing, hint=hint)
+def country(
+    label: str, *, missing: str, hint: str = "", stateless: bool = False
+) -> forms.ChoiceField:
+    listed = citizenship_choices() if stateless else country_choices()
+    return choice(label, [("", "- Select a country -"), *listed], missing=missing, hint=hint)
 
 
-def text(label: str, *, missing: str = "", limit: int = 100, hint: str = "") -> forms.CharField:
-    """A line of text; optional unless ``missing`` says what to ask for when it is blank."""
+def text(
+    label: str,
+    *,
+    missing: str = "",
+    limit: int = 100,
+    hint: str = "",
+    required: bool | None = None,
+) -> forms.CharField:
+    """A line of text; optional unless ``missing`` says what to ask for when it is blank.
+
+    ``required=False`` with a ``missing`` message: whether it is needed is the core's
+    rule (it depends on other answers); the message is how the page asks for it.
+    """
     return forms.CharField(
         label=label,
-        required=bool(missing),
+        required=bool(missing) if required is None else required,
         max_length=limit,
         help_text=hint,
         error_messages=_messages(missing, limit),
@@ -231,11 +303,16 @@ def text(label: str, *, missing: str = "", limit: int = 100, hint: str = "") -> 
 
 
 def long_text(
-    label: str, *, missing: str = "", hint: str = "", limit: int = 10_000
+    label: str,
+    *,
+    missing: str = "",
+    hint: str = "",
+    limit: int = 10_000,
+    required: bool | None = None,
 ) -> forms.CharField:
     return forms.CharField(
         label=label,
-        required=bool(missing),
+        required=bool(missing) if required is None else required,
         max_length=limit,
         help_text=hint,
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -12,7 +12,8 @@ from typing import Any
 from django import forms
 from django.utils.formats import date_format
 
-from paroledesk.core.filing import ORGANIZATION_MAX, Kind, Location
+from paroledesk.core.countries import UNITED_STATES
+from paroledesk.core.filing import ORGANIZATION_MAX, Location
 from paroledesk.intake.wizard.dates import MemorableDateField
 from paroledesk.intake.wizard.fields import (
     Document,
@@ -40,14 +41,25 @@ class FilerForm(StepForm):
         missing="Choose who is filing the request.",
         other="For example a friend, an employer or a sponsor who is not family.",
     )
-    given_name = text("Your given name (first name)", missing="Enter your given name.")
-    family_name = text("Your family name (last name)", missing="Enter your family name.")
+    # Which of these a filer must give depends on who files: the core's rules say.
+    given_name = text(
+        "Your given name (first name)", missing="Enter your given name.", required=False
+    )
+    family_name = text(
+        "Your family name (last name)", missing="Enter your family name.", required=False
+    )
     relationship = text(
         "How are you related to them?",
         hint="For example: sister. Needed if you are a relative.",
+        missing="Say how you are related, for example: sister.",
+        required=False,
     )
     organization_name = text(
-        "Organization name", limit=ORGANIZATION_MAX, hint="If you file for one."
+        "Organization name",
+        limit=ORGANIZATION_MAX,
+        hint="If you file for one.",
+        missing="Enter the name of the organization.",
+        required=False,
     )
     email = forms.EmailField(
         label="Your email address",
@@ -63,23 +75,6 @@ class FilerForm(StepForm):
         limit=40,
         hint="Accredited representatives: give this instead of a bar number.",
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        role = data.get("role")
-        if role == "relative" and not data.get("relationship"):
-            self.add_error("relationship", "Say how you are related, for example: sister.")
-        if role == "organization" and not data.get("organization_name"):
-            self.add_error("organization_name", "Enter the name of the organization.")
-        if role == "representative" and not (
-            data.get("bar_number") or data.get("accreditation_number")
-        ):
-            self.add_error(
-                "bar_number",
-                "A representative must give a bar number or an accreditation number "
-                "(Form G-28). Enter one of them.",
-            )
-        return data
 
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:
@@ -117,6 +112,7 @@ class BeneficiaryForm(StepForm):
     country_of_birth = country("Country of birth", missing="Choose the country they were born in.")
     country_of_citizenship = country(
         "Country of citizenship",
+        stateless=True,
         missing="Choose the country they are a citizen of.",
         hint="If they have more than one, the country of the passport they will travel on.",
     )
@@ -181,41 +177,16 @@ class LocationForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.request_kind == Kind.REPAROLE.value:
-            country = self.fields["current_country"]
-            country.required = False
-            country.help_text = "Only if they are outside the United States."
+        # Someone inside the United States is in the United States: not asked.
+        country = self.fields["current_country"]
+        country.required = False
+        country.help_text = "Only if they are outside the United States."
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        location, country = data.get("location"), data.get("current_country")
-        optional = not self.fields["current_country"].required  # if required, Django checks
-        if location == Location.INSIDE_US.value:
-            self._clean_inside(data)
-        elif location == Location.OUTSIDE_US.value and country == "US":
-            self.add_error(
-                "current_country",
-                "They are outside the United States: choose the country they are in now.",
-            )
-        elif location == Location.OUTSIDE_US.value and not country and optional:
-            self.add_error("current_country", "Choose the country they are in now.")
-        return data
-
-    def _clean_inside(self, data: dict[str, Any]) -> None:
-        if self.request_kind != Kind.REPAROLE.value:
-            self.add_error(
-                "location",
-                "From inside the United States, only a re-parole of a parole that USCIS "
-                "headquarters granted can be requested. If that is what they need, change "
-                "what you are asking for to a re-parole.",
-            )
-        elif data.get("current_country") not in ("", "US"):
-            self.add_error(
-                "current_country",
-                "They are in the United States: leave this blank, or choose United States.",
-            )
-        else:
-            data["current_country"] = "US"
+        inside = self.cleaned_data.get("location") == Location.INSIDE_US.value
+        if inside and not self.cleaned_data.get("current_country"):
+            self.cleaned_data["current_country"] = UNITED_STATES
+        return super().clean()
 
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:

@@ -207,7 +207,7 @@ class FeeForm(StepForm):
     """Paid (the online fee in force today), exempt on a ground policy lists, or a waiver."""
 
     part = "fee"
-    paths = {"fee.amount_usd": "payment"}
+    paths = {"fee.amount_usd": "payment", "fee": "exemption"}
     payment = radios(
         "How will you pay the filing fee?",
         [
@@ -244,12 +244,6 @@ class FeeForm(StepForm):
             f"{date_format(self.fee_since, 'F j, Y')}.",
         }
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("payment") == "exempt" and not data.get("exemption"):
-            self.add_error("exemption", "Choose why you do not have to pay the fee.")
-        return data
-
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:
         return dict(doc.get("fee") or {})
@@ -285,14 +279,11 @@ class ExpediteForm(StepForm):
         help_text="Only if waiting the usual time would cause serious harm. An officer decides.",
     )
     reason = long_text(
-        "If so, why is it urgent?", hint="Give dates, for example the day a surgery is scheduled."
+        "If so, why is it urgent?",
+        hint="Give dates, for example the day a surgery is scheduled.",
+        missing="Say why the decision is urgent, or untick the box.",
+        required=False,
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("wanted") and not data.get("reason"):
-            self.add_error("reason", "Say why the decision is urgent, or untick the box.")
-        return data
 
     @classmethod
     def initial_from(cls, doc: Document) -> dict[str, Any]:
