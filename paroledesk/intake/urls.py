@@ -12,6 +12,7 @@ urlpatterns = [
     path("requests/drafts/<int:draft_id>/submit/", views.draft_submit, name="draft_submit"),
     path("requests/drafts/<int:draft_id>/delete/", views.draft_delete, name="draft_delete"),
     path("requests/drafts/<int:draft_id>/paper/", views.draft_paper, name="draft_paper"),
+    path("requests/drafts/<int:draft_id>/packet.pdf", views.draft_packet, name="draft_packet"),
     path("requests/drafts/<int:draft_id>/filed/", views.draft_done, name="draft_done"),
     path("requests/drafts/<int:draft_id>/<slug:step>/", views.draft_step, name="draft_step"),
     path(

@@ -6,13 +6,14 @@ Each page reached goes through ``visit``, ``sign_in`` or ``proceed``, which run
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
@@ -79,8 +80,8 @@ def answer_location(page: Page, button: str = "Save and continue") -> None:
     proceed(page, button)
 
 
-def answer_the_rest(page: Page) -> None:
-    """From the reason step to the review page."""
+def answer_reason_to_sponsor(page: Page) -> None:
+    """The reason, the length of stay and the sponsor: up to the fee step."""
     expect(heading(page)).to_contain_text("Why they need to come")
     choose(page, "An urgent humanitarian reason")
     choose(page, "Medical")
@@ -104,6 +105,10 @@ def answer_the_rest(page: Page) -> None:
     page.get_by_label("People in the sponsor’s household").fill("3")
     proceed(page)
 
+
+def answer_the_rest(page: Page) -> None:
+    """From the reason step to the review page."""
+    answer_reason_to_sponsor(page)
     expect(heading(page)).to_contain_text("The filing fee")
     expect(
         page.get_by_role("region", name=re.compile(r"The filing fee today: \$580"))
@@ -171,6 +176,36 @@ def test_alice_files_a_request_adds_evidence_and_opens_her_receipt_notice(
     proceed(page, "Add the file")
     expect(page.get_by_text(f"doctor-letter.pdf is added to {receipt}.")).to_be_visible()
     expect(page.get_by_role("table")).to_contain_text("doctor-letter.pdf")
+
+
+def test_a_fee_waiver_ends_on_the_paper_page_with_a_packet_to_download(
+    page: Page, live_server: Any, alice: Any
+) -> None:
+    policy_load_defaults()
+    sign_in(page, live_server, "alice", PASSWORD)
+    visit(page, live_server, "/requests/new/")
+    proceed(page, "Start the request")
+    answer_kind(page)
+    answer_filer(page)
+    answer_beneficiary(page)
+    answer_location(page)
+    answer_reason_to_sponsor(page)
+    expect(heading(page)).to_contain_text("The filing fee")
+    choose(page, "I cannot pay and want to ask for a fee waiver")
+    proceed(page)
+
+    expect(heading(page)).to_have_text("This request must be filed on paper")
+    packet = page.get_by_role("region", name="Your filing packet")
+    expect(packet).to_contain_text("Part D: the evidence checklist")
+    # The waiver skipped the last, optional question: it is listed, linked, and marked.
+    expect(packet.get_by_role("link", name="A faster decision (optional)")).to_be_visible()
+    with page.expect_download() as download:
+        packet.get_by_role("link", name="Download your filing packet (PDF)").click()
+    assert download.value.suggested_filename.startswith("parole-packet-")
+    body = Path(download.value.path()).read_bytes()
+    text = " ".join(page_.extract_text() for page_ in PdfReader(io.BytesIO(body)).pages)
+    assert "Farid" in text
+    assert "USCIS Dallas Lockbox, Attn: HP" in text
 
 
 def test_a_draft_stopped_midway_is_resumed_after_signing_in_again(

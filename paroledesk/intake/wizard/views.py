@@ -24,6 +24,7 @@ from paroledesk.core.roles import PARTY_ROLES, Role
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import FilingRefused
 from paroledesk.intake.wizard import steps as wizard
+from paroledesk.intake.wizard.packet import CONTENTS, packet_pdf
 from paroledesk.intake.wizard.steps import REVIEW, STEP_BY_SLUG, STEPS, Located
 from paroledesk.notices.models import NoticeKind
 from paroledesk.policy.selectors import policy_on
@@ -226,10 +227,41 @@ def draft_submit(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @party
 def draft_paper(request: HttpRequest, draft_id: int) -> HttpResponse:
-    """A fee waiver means filing on paper: say so, with the filing address in force."""
+    """A fee waiver means filing on paper: say so, with the filing address in force,
+    and offer the filing packet (with the questions still open, if any)."""
     draft = _draft(request, draft_id)
-    context = {"draft": draft, "policy": policy_on(timezone.localdate())}
+    context = {
+        "draft": draft,
+        "policy": policy_on(timezone.localdate()),
+        "paper_only": wizard.is_paper_only(draft.data),
+        "contents": CONTENTS,
+        "missing": [
+            {"title": step.title_for(draft.data), "url": _step_url(draft, step.slug)}
+            for step in wizard.unfinished(draft.data)
+        ],
+    }
     return render(request, "intake/paper.html", context)
+
+
+@party
+def draft_packet(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """The filing packet as a PDF, made now from the draft and today's policy, and not kept."""
+    draft = _draft(request, draft_id)
+    if draft.submitted_request_id is not None:
+        return redirect("draft_done", draft.pk)
+    if not wizard.is_paper_only(draft.data):
+        messages.info(
+            request,
+            "The filing packet is for a request sent on paper with a fee waiver. "
+            "This draft can be filed online.",
+        )
+        return redirect(_step_url(draft, REVIEW))
+    response = HttpResponse(
+        packet_pdf(draft=draft, day=timezone.localdate()), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="parole-packet-{draft.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @party
