@@ -14,6 +14,11 @@ urlpatterns = [
     path("requests/drafts/<int:draft_id>/paper/", views.draft_paper, name="draft_paper"),
     path("requests/drafts/<int:draft_id>/packet.pdf", views.draft_packet, name="draft_packet"),
     path("requests/drafts/<int:draft_id>/filed/", views.draft_done, name="draft_done"),
+    path(
+        "requests/drafts/<int:draft_id>/family-member/",
+        views.draft_family_member,
+        name="draft_family_member",
+    ),
     path("requests/drafts/<int:draft_id>/<slug:step>/", views.draft_step, name="draft_step"),
     path(
         "requests/<str:receipt_number>/evidence/",

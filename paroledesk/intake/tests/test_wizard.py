@@ -247,3 +247,16 @@ def test_the_owner_deletes_a_draft_after_confirming(client):
     response = client.post(f"/requests/drafts/{draft.pk}/delete/")
     assert response["Location"] == "/requests/"
     assert not FilingDraft.objects.exists()
+
+
+def test_before_filing_the_wizard_tells_the_parole_fee_and_the_work_permit_fee(client):
+    draft = start(client)
+    fill_all(client, draft)
+    for url in (f"/requests/drafts/{draft.pk}/fee/", f"/requests/drafts/{draft.pk}/review/"):
+        page = " ".join(client.get(url).content.decode().split())
+        assert "parole fee of $1,000</strong>" in page
+        assert "cannot be waived" in page
+        assert "Medical emergency" in page
+        assert "Organ donor" in page
+        assert "costs <strong>$560</strong>, and $280 to renew" in page
+        assert "postmarked since January 1, 2026" in page

@@ -295,3 +295,45 @@ def test_alice_refiles_after_a_denial_and_puts_right_a_wrong_receipt_number(
     receipt = receipt_shown(page)
     refiled = ParoleRequest.objects.get(receipt_number=receipt)
     assert (refiled.kind, refiled.related_request) == ("refiling", denied)
+
+
+def test_alice_files_for_her_daughter_from_her_mothers_confirmation(
+    page: Page, live_server: Any, alice: Any
+) -> None:
+    policy_load_defaults()
+    sign_in(page, live_server, "alice", PASSWORD)
+    proceed(page, "File a new request")
+    answer_kind(page)
+    answer_filer(page)
+    answer_beneficiary(page)
+    answer_location(page)
+    answer_the_rest(page)
+    proceed(page, "Submit the request")
+    first = receipt_shown(page)
+
+    proceed(page, "File for another family member")
+    # Who files, where they are, the reason, the sponsor and the fee carry over:
+    # only the person is asked, then the review.
+    expect(heading(page)).to_contain_text("The person who needs parole")
+    expect(page.get_by_text("We carried over your details")).to_be_visible()
+    page.get_by_label("Their given name (first name)").fill("Mariam")
+    page.get_by_label("Their family name (last name)").fill("Haidari")
+    page.get_by_label("Month").select_option("6")
+    page.get_by_label("Day").fill("1")
+    page.get_by_label("Year").fill("2012")
+    page.get_by_label("Country of birth").select_option("AF")
+    page.get_by_label("Country of citizenship").select_option("AF")
+    proceed(page)
+    expect(heading(page)).to_contain_text("Review and submit")
+    expect(page.get_by_text("Mariam Haidari")).to_be_visible()
+    expect(page.get_by_text("He needs heart surgery")).to_be_visible()
+    proceed(page, "Submit the request")
+
+    second = receipt_shown(page)
+    assert second != first
+    family = page.get_by_role("list").filter(has_text=first)
+    expect(family.get_by_role("link", name=first)).to_be_visible()
+    with page.expect_navigation():
+        family.get_by_role("link", name=first).click()
+    check_page(page)
+    expect(page.get_by_role("link", name=second)).to_be_visible()

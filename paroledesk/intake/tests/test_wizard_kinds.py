@@ -13,10 +13,12 @@ from django.test import Client
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
 from paroledesk.cases.models import ParoleRequest
+from paroledesk.core.codes import ErrorCode
 from paroledesk.core.filing import FieldError
 from paroledesk.intake.services import request_file
 from paroledesk.intake.tests.test_wizard import ANSWERS, answer, errors_on, start
-from paroledesk.intake.wizard.steps import HOW_TO_FIX, REVIEW, locate
+from paroledesk.intake.wizard.fields import HOW_TO_FIX
+from paroledesk.intake.wizard.steps import REVIEW, locate
 from paroledesk.testing.fixtures import filing_document
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +160,8 @@ def test_a_refusal_about_the_earlier_request_lands_on_its_step_and_field(
     [message] = errors_on(step)["related_receipt_number"]
     assert says in message
     assert (
-        HOW_TO_FIX[f"{kind}_requires_{'hq_grant' if kind == 'reparole' else 'denial'}"] in message
+        HOW_TO_FIX[ErrorCode(f"{kind}_requires_{'hq_grant' if kind == 'reparole' else 'denial'}")]
+        in message
     )
     page = step.content.decode()
     assert 'id="id_related_receipt_number-error"' in page

@@ -19,6 +19,7 @@ from paroledesk.intake.wizard.fields import (
     text,
     whole_number,
 )
+from paroledesk.intake.wizard.later_fees import later_fees
 from paroledesk.policy.selectors import policy_on
 
 INCOME_MAX = 10**9
@@ -229,6 +230,7 @@ class FeeForm(StepForm):
         self.fee_usd = snapshot.filing_fee(Channel.ONLINE)
         self.fee_since = snapshot.get(PolicyKey.FILING_FEE_ONLINE).effective_from
         self.filing_address = snapshot.filing_address()
+        self.later = later_fees(self.today)
         self.fields["exemption"].choices = [  # type: ignore[attr-defined]
             ("", "- Select -"),
             *snapshot.exemptions(),

@@ -14,6 +14,7 @@ them on.
 from __future__ import annotations
 
 import copy
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,7 +26,7 @@ from paroledesk.core.codes import FilingSource
 from paroledesk.core.filing import FeePayment, FieldError, Kind, Warning_
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import request_file
-from paroledesk.intake.wizard.fields import Document, StepForm, kind_of
+from paroledesk.intake.wizard.fields import Document, StepForm, in_words, kind_of
 from paroledesk.intake.wizard.forms_kind import KindForm, RefilingForm, ReparoleForm
 from paroledesk.intake.wizard.forms_people import BeneficiaryForm, FilerForm, LocationForm
 from paroledesk.intake.wizard.forms_request import (
@@ -37,6 +38,7 @@ from paroledesk.intake.wizard.forms_request import (
 )
 
 REVIEW = "review"
+FAMILY_GROUP = "family_group"
 EVERY_KIND = frozenset(Kind)
 LINKED = (
     "Write their names and date of birth as on the earlier request, so that the two "
@@ -180,9 +182,13 @@ def step_number(slug: str, doc: Document) -> int:
 
 
 def next_slug(slug: str, doc: Document) -> str:
-    slugs = [step.slug for step in steps_for(doc)]
-    index = slugs.index(slug) + 1
-    return slugs[index] if index < len(slugs) else REVIEW
+    """The step to ask after this one: the next not answered yet (answers carried over from a
+    family member's request are not asked again), or the review when all are answered."""
+    asked = steps_for(doc)
+    slugs = [step.slug for step in asked]
+    after = asked[slugs.index(slug) + 1 :]
+    todo = [step for step in after if not step.form.done(doc)] or unfinished(doc)
+    return todo[0].slug if todo else REVIEW
 
 
 def previous_slug(slug: str, doc: Document) -> str | None:
@@ -210,15 +216,6 @@ def beneficiary_name(draft: FilingDraft) -> str:
     return " ".join(filter(None, [person.get("given_name"), person.get("family_name")]))
 
 
-# What to do about a refusal of the earlier request, in the wizard's words.
-HOW_TO_FIX = {
-    "reparole_requires_hq_grant": "Check the receipt number on their approval notice, and "
-    "that their name and date of birth are written as on that request.",
-    "refiling_requires_denial": "Check the receipt number on the denial notice, and that "
-    "their name and date of birth are written as on that request.",
-}
-
-
 def locate(errors: list[FieldError], doc: Document) -> list[Located]:
     """Each refusal with the step and field where the user can put it right, in step order."""
     steps = steps_for(doc)
@@ -231,7 +228,7 @@ def _locate_one(error: FieldError, steps: list[Step]) -> Located:
     path = error.field or ""
     head, _, rest = path.partition(".")
     last = path.rsplit(".", 1)[-1]
-    message = " ".join(filter(None, [error.message, HOW_TO_FIX.get(error.code)]))
+    message = in_words(error)
     for step in steps:
         form = step.form
         if path in form.paths:
@@ -278,9 +275,47 @@ def draft_of(*, owner: User, draft_id: int) -> FilingDraft:
 # -- writing drafts ---------------------------------------------------------------
 
 
+def _new_family_group() -> str:
+    # A label of the filer's own, matched only among their requests (cases.ParoleRequest).
+    return f"wizard-{secrets.token_hex(8)}"
+
+
 def draft_start(*, owner: User) -> FilingDraft:
-    """A new, empty draft; its first step asks what kind of request it is."""
-    return FilingDraft.objects.create(owner=owner, data={}, step=STEPS[0].slug)
+    """A new, empty draft; its first step asks what kind of request it is.
+
+    Every draft belongs to a family group of its own, so that a family member
+    filed after it (draft_for_family_member) is linked to it.
+    """
+    data = {FAMILY_GROUP: _new_family_group()}
+    return FilingDraft.objects.create(owner=owner, data=data, step=STEPS[0].slug)
+
+
+# What a family member's request has in common with the first: one emergency, one sponsor,
+# one filer. What is the person's own (their particulars, an earlier request of theirs)
+# is asked again; where they are is carried over, as families are usually together.
+CARRIED_OVER = ("kind", "requestor", "reason", "requested_days", "sponsor", "fee", "expedite")
+CARRIED_OVER_OF_THE_PERSON = ("location", "current_country")
+
+
+def draft_for_family_member(*, owner: User, draft_id: int) -> FilingDraft:
+    """A new draft for another member of the family of a filed draft, with what they share.
+
+    Each person still needs a request and a fee of their own; the two requests
+    share a family group, so officers see them side by side. Raises DraftNotFound
+    for a draft not the owner's or not filed yet.
+    """
+    first = draft_of(owner=owner, draft_id=draft_id)
+    if first.submitted_request_id is None:
+        raise DraftNotFound(draft_id)
+    source = first.data
+    data: Document = {key: copy.deepcopy(source[key]) for key in CARRIED_OVER if key in source}
+    person = source.get("beneficiary") or {}
+    data["beneficiary"] = {key: person[key] for key in CARRIED_OVER_OF_THE_PERSON if key in person}
+    data[FAMILY_GROUP] = source.get(FAMILY_GROUP) or _new_family_group()
+    draft = FilingDraft.objects.create(owner=owner, data=data, step=STEPS[0].slug)
+    draft.step = resume_slug(draft)
+    draft.save(update_fields=["step"])
+    return draft
 
 
 def draft_save_step(*, draft: FilingDraft, step: Step, form: StepForm) -> None:

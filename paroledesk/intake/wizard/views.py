@@ -19,11 +19,12 @@ from django.views.decorators.http import require_POST
 
 from paroledesk.accounts.decorators import roles_required, signed_in_user
 from paroledesk.cases.clock import clock_for
-from paroledesk.cases.selectors import RequestNotFound, request_for_user
+from paroledesk.cases.selectors import RequestNotFound, family_of, request_for_user
 from paroledesk.core.roles import PARTY_ROLES, Role
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import FilingRefused
 from paroledesk.intake.wizard import steps as wizard
+from paroledesk.intake.wizard.later_fees import later_fees
 from paroledesk.intake.wizard.packet import CONTENTS, packet_pdf
 from paroledesk.intake.wizard.steps import REVIEW, STEP_BY_SLUG, STEPS, Located
 from paroledesk.notices.models import NoticeKind
@@ -150,6 +151,22 @@ def draft_step(request: HttpRequest, draft_id: int, step: str) -> HttpResponse:
     return render(request, current.template, context)
 
 
+@party
+@require_POST
+def draft_family_member(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """A new draft for another member of the same family, with what they share answered."""
+    try:
+        draft = wizard.draft_for_family_member(owner=_user(request), draft_id=draft_id)
+    except wizard.DraftNotFound:
+        raise Http404("No such draft") from None
+    messages.success(
+        request,
+        "We carried over your details, the reason, the sponsor and the fee. Answer what is "
+        "different for this person, then check everything on the review page.",
+    )
+    return redirect(_step_url(draft, draft.step))
+
+
 def _after_saving(draft: FilingDraft, step: wizard.Step, from_review: bool) -> str:
     """The next step; for a change made from the review, the review again. Another kind of
     request may bring questions not yet answered: then the first of them, then the review."""
@@ -197,6 +214,7 @@ def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
         "paper_only": wizard.is_paper_only(draft.data),
         "indicator": _indicator(draft, REVIEW),
         "policy": policy_on(today),
+        "later": later_fees(today),
     }
     return render(request, "intake/review.html", context)
 
@@ -291,5 +309,12 @@ def draft_done(request: HttpRequest, draft_id: int) -> HttpResponse:
         raise Http404("No such request") from None
     clock = clock_for(filed)
     notice = filed.notices.filter(kind=NoticeKind.RECEIPT.value).order_by("id").first()
-    context = {"item": filed, "earliest": clock.earliest, "latest": clock.latest, "notice": notice}
+    context = {
+        "draft": draft,
+        "item": filed,
+        "earliest": clock.earliest,
+        "latest": clock.latest,
+        "notice": notice,
+        "family": family_of(filed),
+    }
     return render(request, "intake/done.html", context)
