@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,6 +39,12 @@ _AS_IS: dict[type[models.Field[Any, Any]], tuple[type, ...]] = {
     models.BooleanField: (bool, _NONE),
 }
 _M = TypeVar("_M", bound=models.Model)
+# For measuring the two ways against each other (docs/adr/0010-insert-path.md):
+# PAROLEDESK_ROWS_INSERT=bulk_create inserts with Django's bulk_create.
+_BULK_CREATE = os.environ.get("PAROLEDESK_ROWS_INSERT") == "bulk_create"
+_PER_STATEMENT = 500
+# PAROLEDESK_ROWS_NEW=keywords makes rows as model(**values).
+_KEYWORDS = os.environ.get("PAROLEDESK_ROWS_NEW") == "keywords"
 
 
 @functools.cache
@@ -102,6 +109,10 @@ class Rows:
         costs about twice as much. A related row may be given unsaved, as with
         the keyword way; it is linked by id when the rows are inserted.
         """
+        if _KEYWORDS:
+            made = model(**values)
+            self._tables.setdefault(model, []).append(made)
+            return made
         related: list[tuple[models.ForeignKey[Any, Any], models.Model]] = []
         args: list[Any] = []
         for name, attname, relation, default in _row_spec(model):
@@ -131,7 +142,11 @@ class Rows:
         db = connections[DEFAULT_DB_ALIAS]
         inserted = {model: self._tables[model] for model in _dependencies_first(self._tables)}
         for model, rows in inserted.items():
-            _table_insert(model, db).insert(rows)
+            if _BULK_CREATE:
+                _ids_filled_in(rows)
+                model._default_manager.bulk_create(rows, batch_size=_PER_STATEMENT)
+            else:
+                _table_insert(model, db).insert(rows)
         self._tables = {}
         for model, callback in self._after.items():
             if found := inserted.get(model):
@@ -258,6 +273,19 @@ class _TableInsert:
                     f"{type(row).__name__}.{field.name} points to a row not saved yet."
                 )
             row.__dict__[field.attname] = target_id
+
+
+def _ids_filled_in(rows: Sequence[models.Model]) -> None:
+    """Put the id of each row named with pk_of in its place, now that it has one.
+
+    bulk_create links rows to the related rows given (a request's fee) itself.
+    """
+    for row in rows:
+        for attname, value in list(row.__dict__.items()):
+            if isinstance(value, _PkOf):
+                if value.row.pk is None:
+                    raise ValueError(f"{type(row).__name__}.{attname} names a row not saved yet.")
+                row.__dict__[attname] = value.row.pk
 
 
 def _dependencies_first(models_: list[type[models.Model]] | Any) -> list[type[models.Model]]:
