@@ -89,6 +89,19 @@ def filings(count: int, *, seed: int, today: date) -> Generated:
     return out
 
 
+def people(count: int, *, seed: int) -> list[dict[str, Any]]:
+    """``count`` different people (by name and birth date), drawn as filings() draws the
+    person of each new filing, without the rest of the filing: the same for a seed, and
+    quick enough to draw tens of thousands (bench.likeness). Not the people of
+    filings() for the same seed, which draws other things in between."""
+    rng = random.Random(seed)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    while len(found) < count:
+        person = _person(rng)
+        found.setdefault(_identity(person), person)
+    return list(found.values())
+
+
 def write_filings(path: Path, count: int, *, seed: int, today: date) -> Generated:
     generated = filings(count, seed=seed, today=today)
     path.write_text("".join(line + "\n" for line in generated.lines), encoding="utf-8")

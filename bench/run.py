@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connection
 
 import config.celery  # noqa: F401 - the project's Celery app, before any job is queued
+from bench.likeness import generated_false_matches
 
 
 @contextmanager
@@ -59,6 +60,8 @@ def main(*, cases: int, as_json: bool) -> int:
             + measure.database_figures(cases)
             + measure.import_figures(cases)
         )
+    # Not a speed: how often possible duplicates flag two different people (about a second).
+    matches = generated_false_matches()
     if as_json:
         print(
             json.dumps(
@@ -66,6 +69,8 @@ def main(*, cases: int, as_json: bool) -> int:
                     "database": where,
                     "cases": cases,
                     "figures": [asdict(f) | {"per_second": round(f.per_second)} for f in figures],
+                    "likeness_false_matches": asdict(matches)
+                    | {"per_10_000": round(matches.per_10_000, 2)},
                 },
                 indent=2,
             )
@@ -77,4 +82,8 @@ def main(*, cases: int, as_json: bool) -> int:
             f"  {figure.name:<48} {figure.per_second:>12,.0f} {figure.unit}/s"
             f"  ({figure.count} in {figure.seconds:.2f} s)"
         )
+    print(
+        f"  {'possible-duplicate false matches':<48} {matches.per_10_000:>12.2f} per 10,000 people"
+        f"  ({matches.pairs} pairs of different people among {matches.people:,} generated)"
+    )
     return 0
