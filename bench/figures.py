@@ -12,21 +12,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from celery import Celery
 from django.db import transaction
 from django.utils import timezone
 
-from bench.generate import write_filings
+from bench.generate import filings, write_filings
 from bench.timing import Figure, timed
 from config.celery import app as project_app
+from paroledesk.accounts.services import user_create
 from paroledesk.core.business_days import BusinessCalendar
+from paroledesk.core.codes import FilingSource
 from paroledesk.core.lifecycle import Action, Context, Status, transition
 from paroledesk.core.policy import Channel
 from paroledesk.core.receipt_numbers import parse_receipt_number
 from paroledesk.core.roles import Role
 from paroledesk.intake.bulk.command import import_command
 from paroledesk.intake.receipts import receipt_issue
+from paroledesk.intake.services import request_file
+from paroledesk.policy.selectors import policy_on
 from paroledesk.policy.services import policy_load_defaults
 
 
@@ -75,6 +80,45 @@ def database_figures(cases: int) -> list[Figure]:
                 receipt_issue(channel=Channel.ONLINE, received_on=today)
 
     return [timed("receipt numbers issued, one transaction each", count, "receipts", issue)]
+
+
+# Filed one at a time, each in its transaction, as the API and the wizard file.
+FILING_CASES_MAX = 2_000
+FILING_SEED = 2030
+
+
+def online_filings(count: int, today: date) -> list[dict[str, Any]]:
+    """Generated filings as the API takes them: online, received today, the online fee."""
+    generated = filings(count, seed=FILING_SEED, today=today)
+    fee = policy_on(today).filing_fee(Channel.ONLINE)
+    documents = []
+    for number, line in enumerate(generated.lines, start=1):
+        if number in generated.invalid:
+            continue
+        document = json.loads(line)
+        document.pop("received_on", None)
+        document.pop("channel", None)
+        if document["fee"]["payment"] != "exempt":
+            document["fee"] = {"payment": "paid", "amount_usd": fee}
+        documents.append(document)
+    return documents
+
+
+def filing_figures(cases: int) -> list[Figure]:
+    """request_file for each filing, each its own transaction, as POST /api/v1/requests does
+    (without the HTTP around it): the path of one filing through every rule and row."""
+    policy_load_defaults()
+    today = timezone.localdate()
+    documents = online_filings(min(cases, FILING_CASES_MAX), today)
+    filer, _ = user_create(username="bench-filer", role=Role.REPRESENTATIVE)
+
+    def work() -> None:
+        for document in documents:
+            request_file(raw=document, filed_by=filer, source=FilingSource.API, today=today)
+
+    return [
+        timed("requests filed one at a time (the API's path)", len(documents), "requests", work)
+    ]
 
 
 # Enough for a steady figure; more only adds minutes (--cases 1000000 runs the rest).

@@ -58,6 +58,7 @@ def main(*, cases: int, as_json: bool) -> int:
         figures = (
             measure.core_figures(cases)
             + measure.database_figures(cases)
+            + measure.filing_figures(cases)
             + measure.import_figures(cases)
         )
     # Not a speed: how often possible duplicates flag two different people (about a second).

@@ -314,6 +314,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint narrates every rendering step at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    # WeasyPrint narrates every rendering step at INFO, and Celery every job that
+    # succeeded (in-process, one per filing's notices).
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "celery.app.trace")
+    },
 }
