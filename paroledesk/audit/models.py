@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from paroledesk.core.codes import EventAction
+from paroledesk.core.lifecycle import Action
 from paroledesk.lib.fields import choices
 
 
@@ -53,7 +54,7 @@ class Event(AppendOnly):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    action = models.CharField(max_length=40, choices=choices(EventAction))
+    action = models.CharField(max_length=40, choices=[*choices(Action), *choices(EventAction)])
     from_status = models.CharField(max_length=30, blank=True)
     to_status = models.CharField(max_length=30, blank=True)
     reason = models.TextField(blank=True)

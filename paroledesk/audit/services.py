@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from paroledesk.audit.models import Event, View, subject_label
 from paroledesk.core.codes import EventAction
+from paroledesk.core.lifecycle import Action
 from paroledesk.lib.rows import Rows, pk_of
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def event_record(
     *,
-    action: EventAction,
+    action: Action | EventAction,
     actor: User | None,
     subject: models.Model | None = None,
     from_status: str = "",
@@ -37,7 +38,7 @@ def event_record(
         "subject_type": subject_label(subject) if subject is not None else "",
         "subject_id": None,
         "actor": actor,
-        "action": EventAction(action).value,
+        "action": action.value,
         "from_status": from_status,
         "to_status": to_status,
         "reason": reason,

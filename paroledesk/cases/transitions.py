@@ -12,7 +12,6 @@ from typing import Any
 from paroledesk.accounts.models import User
 from paroledesk.audit.services import event_record
 from paroledesk.cases.models import ParoleRequest
-from paroledesk.core.codes import EventAction
 from paroledesk.core.lifecycle import WAITING_ON_REQUESTOR, Action, Context, Status, transition
 from paroledesk.policy.selectors import business_calendar
 
@@ -81,7 +80,7 @@ def request_transition(
     event_record(
         subject=request,
         actor=actor,
-        action=EventAction(action.value),
+        action=action,
         from_status=before.value,
         to_status=after.value,
         reason=reason,

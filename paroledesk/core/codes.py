@@ -75,24 +75,9 @@ class WarningCode(StrEnum):
 
 
 class EventAction(StrEnum):
-    """What an event records. The lifecycle's actions keep their own names here."""
+    """What an event records besides a step of the lifecycle, whose events are named by
+    paroledesk.core.lifecycle.Action (a test keeps the two apart)."""
 
-    # The lifecycle (paroledesk.core.lifecycle.Action); a test keeps the two in step.
-    ASSIGN = "assign"
-    START_REVIEW = "start_review"
-    REQUEST_EVIDENCE = "request_evidence"
-    RECEIVE_EVIDENCE = "receive_evidence"
-    RFE_LAPSE = "rfe_lapse"
-    RESUME_REVIEW = "resume_review"
-    APPROVE_CONDITIONALLY = "approve_conditionally"
-    APPROVE = "approve"
-    DENY = "deny"
-    PAY_PAROLE_FEE = "pay_parole_fee"
-    LAPSE_PAROLE_FEE = "lapse_parole_fee"
-    RECORD_ARRIVAL = "record_arrival"
-    END_PAROLE = "end_parole"
-    WITHDRAW = "withdraw"
-    # Everything else that is written down.
     FILE = "file"
     DOCUMENT_ADDED = "document_added"
     USER_CREATED = "user_created"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -47,6 +47,8 @@ class Rows:
     def __init__(self) -> None:
         self._tables: dict[type[models.Model], list[models.Model]] = {}
         self._after: dict[type[models.Model], Callable[[list[Any]], None]] = {}
+        # The rows given an id of another row still to be inserted (pk_of).
+        self._waiting: list[models.Model] = []
 
     def after_insert(self, model: type[_M], callback: Callable[[list[_M]], None]) -> None:
         """Call ``callback`` with the rows of ``model`` once they are inserted (once per
@@ -58,15 +60,18 @@ class Rows:
         unsaved: it is linked by id when the rows are inserted."""
         row = model(**values)
         self._tables.setdefault(model, []).append(row)
+        if any(isinstance(value, _PkOf) for value in values.values()):
+            self._waiting.append(row)
         return row
 
     def insert(self) -> dict[type[models.Model], list[models.Model]]:
         """Save every row gathered, inside the caller's transaction; the rows by model."""
         inserted = {model: self._tables[model] for model in _dependencies_first(self._tables)}
+        waiting = set(map(id, self._waiting))
         for model, rows in inserted.items():
-            _ids_filled_in(rows)
+            _ids_filled_in(row for row in rows if id(row) in waiting)
             model._default_manager.bulk_create(rows, batch_size=PER_STATEMENT)
-        self._tables = {}
+        self._tables, self._waiting = {}, []
         for model, callback in self._after.items():
             if found := inserted.get(model):
                 callback(found)
@@ -77,7 +82,7 @@ class Rows:
         return cast(list[_M], list(self._tables.get(model, [])))
 
 
-def _ids_filled_in(rows: Sequence[models.Model]) -> None:
+def _ids_filled_in(rows: Iterable[models.Model]) -> None:
     """Put the id of each row named with pk_of in its place, now that it has one.
 
     (bulk_create links a row to the related rows it was given, such as a fee's
