@@ -10,10 +10,11 @@ database layer stores entries; this module only decides which one applies.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import TypeVar
 
 from paroledesk.core.business_days import BusinessCalendar
 from paroledesk.core.policy_values import (
@@ -39,6 +40,7 @@ __all__ = [
     "PolicySpec",
     "PolicyValueError",
     "ValueKind",
+    "if_in_force",
     "parse_value",
 ]
 
@@ -63,6 +65,18 @@ class PolicyMissing(LookupError):
         super().__init__(f"No value for policy {key.value} is in force on {on.isoformat()}.")
         self.key = key
         self.on = on
+
+
+_T = TypeVar("_T")
+
+
+def if_in_force(read: Callable[[], _T]) -> _T | None:
+    """What ``read`` gives, or None when the value is not in force that day (a fee not yet
+    enacted): for pages and letters that leave such a passage out."""
+    try:
+        return read()
+    except PolicyMissing:
+        return None
 
 
 _FILING_FEE = {

@@ -122,10 +122,6 @@ class Lookalikes:
     def of(self, person: BeneficiaryInfo) -> list[OpenRequest]:
         return [item for index in self.indexes(person) for item in self._open.get(index, [])]
 
-    def own(self, person: BeneficiaryInfo, filer: User) -> int:
-        """How many of them this filer filed: all a filer is told of."""
-        return sum(item.filed_by_id == filer.pk for item in self.of(person))
-
     def add(self, person: BeneficiaryInfo, filer: User) -> OpenRequest:
         """A filing of the batch that passed its checks: later filings see it."""
         added = OpenRequest(filer.pk)
@@ -177,10 +173,12 @@ def identity_of(doc: FilingDocument) -> list[str]:
     return Beneficiary.identity_indexes(key, doc.beneficiary.date_of_birth)
 
 
-def filing_facts(doc: FilingDocument, filed_by: User, lookalikes: Lookalikes) -> FilingFacts:
+def filing_facts(doc: FilingDocument, filed_by: User, duplicates: list[OpenRequest]) -> FilingFacts:
+    """What the rules need of the database; of the possible duplicates, a filer is told
+    only of their own."""
     return FilingFacts(
         related=related_facts(doc, identity_of(doc)),
-        own_open_duplicates=lookalikes.own(doc.beneficiary, filed_by),
+        own_open_duplicates=sum(item.filed_by_id == filed_by.pk for item in duplicates),
     )
 
 
@@ -202,8 +200,8 @@ def request_file(
     """
     doc = request_read(raw=raw, source=source, today=today or timezone.localdate())
     policy = policy_on(doc.received_on)
-    lookalikes = Lookalikes([doc.beneficiary])
-    outcome = request_check(doc=doc, policy=policy, facts=filing_facts(doc, filed_by, lookalikes))
+    duplicates = Lookalikes([doc.beneficiary]).of(doc.beneficiary)
+    outcome = request_check(doc=doc, policy=policy, facts=filing_facts(doc, filed_by, duplicates))
     with transaction.atomic():
         rows = Rows()
         request = request_write(
@@ -213,7 +211,7 @@ def request_file(
             filed_by=filed_by,
             source=source,
             rows=rows,
-            duplicates=lookalikes.of(doc.beneficiary),
+            duplicates=duplicates,
         )
         rows.insert()
     return Filed(request=request, warnings=outcome.warnings, filing_fee_usd=outcome.filing_fee_usd)

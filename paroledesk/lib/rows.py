@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from django.db import models
 
@@ -76,10 +76,6 @@ class Rows:
             if found := inserted.get(model):
                 callback(found)
         return inserted
-
-    def of(self, model: type[_M]) -> list[_M]:
-        """The rows of ``model`` gathered so far."""
-        return cast(list[_M], list(self._tables.get(model, [])))
 
 
 def _ids_filled_in(rows: Iterable[models.Model]) -> None:

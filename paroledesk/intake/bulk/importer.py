@@ -268,11 +268,12 @@ class _Batch:
         doc = line.doc
         try:
             policy = self.policy(doc.received_on)
-            facts = filing_facts(doc, self.filed_by, self.lookalikes)
+            duplicates = self.lookalikes.of(doc.beneficiary)
+            facts = filing_facts(doc, self.filed_by, duplicates)
             outcome = request_check(doc=doc, policy=policy, facts=facts)
         except FilingRefused as refused:
             return LineResult(line.number, errors=tuple(refused.errors))
-        return _Checked(doc, outcome, policy, self.lookalikes.of(doc.beneficiary))
+        return _Checked(doc, outcome, policy, duplicates)
 
     def _filed(self, line: _Line, outcome: FilingOutcome, receipt_number: str) -> LineResult:
         self.receipts[line.key] = receipt_number

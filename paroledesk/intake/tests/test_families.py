@@ -162,3 +162,17 @@ def test_only_a_filed_draft_of_ones_own_starts_a_family_member(client, alice, ri
     assert other.post(f"/requests/drafts/{unfiled.pk}/family-member/").status_code == 404
     assert client.get(f"/requests/drafts/{unfiled.pk}/family-member/").status_code == 405
     assert FilingDraft.objects.count() == 1
+
+
+def test_a_stranger_is_sent_to_sign_in_and_staff_may_not_start_one(client, alice, olivia):
+    client.post("/requests/new/")
+    draft = FilingDraft.objects.get()
+    fill_all(client, draft)
+    client.post(f"/requests/drafts/{draft.pk}/submit/")
+    anonymous = Client().post(f"/requests/drafts/{draft.pk}/family-member/")
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/accounts/login/")
+    officer = Client()
+    officer.force_login(olivia)
+    assert officer.post(f"/requests/drafts/{draft.pk}/family-member/").status_code == 403
+    assert FilingDraft.objects.count() == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from paroledesk.core.policy import PolicyKey, PolicyMissing
+from paroledesk.core.policy import PolicyKey, if_in_force
 from paroledesk.policy.selectors import policy_on
 
 
@@ -26,15 +26,13 @@ class LaterFees:
 
 def later_fees(day: date) -> LaterFees:
     snapshot = policy_on(day)
-    try:
-        parole_fee: int | None = snapshot.parole_fee()
-        exceptions = [label for _, label in snapshot.parole_fee_exceptions()]
-    except PolicyMissing:
-        parole_fee, exceptions = None, []
-    try:
-        first: int | None = snapshot.work_permit_fee(renewal=False)
-        renewal: int | None = snapshot.work_permit_fee(renewal=True)
-        since: date | None = snapshot.get(PolicyKey.WORK_PERMIT_FEE_INITIAL).effective_from
-    except PolicyMissing:
-        first = renewal = since = None
-    return LaterFees(parole_fee, exceptions, first, renewal, since)
+    exceptions = if_in_force(snapshot.parole_fee_exceptions) or []
+    return LaterFees(
+        parole_fee_usd=if_in_force(snapshot.parole_fee),
+        parole_fee_exceptions=[label for _, label in exceptions],
+        work_permit_usd=if_in_force(lambda: snapshot.work_permit_fee(renewal=False)),
+        work_permit_renewal_usd=if_in_force(lambda: snapshot.work_permit_fee(renewal=True)),
+        work_permit_since=if_in_force(
+            lambda: snapshot.get(PolicyKey.WORK_PERMIT_FEE_INITIAL).effective_from
+        ),
+    )

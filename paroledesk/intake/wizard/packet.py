@@ -14,10 +14,9 @@ packet all the same, each open answer marked ``NOT_ANSWERED``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
@@ -25,7 +24,7 @@ from weasyprint import HTML
 
 from paroledesk.core.countries import country_name
 from paroledesk.core.filing import Kind
-from paroledesk.core.policy import Channel, PolicyKey, PolicyMissing, PolicySnapshot
+from paroledesk.core.policy import Channel, PolicyKey, PolicySnapshot, if_in_force
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.wizard.checklist import checklist_for
 from paroledesk.intake.wizard.fields import Document, StepForm
@@ -281,34 +280,24 @@ def _dollars(amount: object) -> str:
 
 # -- the policy of the day ----------------------------------------------------------
 
-T = TypeVar("T")
-
 
 def figures_on(day: date) -> Figures:
     snapshot = policy_on(day)
-    exceptions = _or_none(snapshot.parole_fee_exceptions) or []
+    exceptions = if_in_force(snapshot.parole_fee_exceptions) or []
     return Figures(
-        paper_fee=_or_none(lambda: snapshot.filing_fee(Channel.PAPER)),
+        paper_fee=if_in_force(lambda: snapshot.filing_fee(Channel.PAPER)),
         paper_fee_since=_since(snapshot, PolicyKey.FILING_FEE_PAPER),
-        address=_or_none(snapshot.filing_address),
+        address=if_in_force(snapshot.filing_address),
         address_since=_since(snapshot, PolicyKey.FILING_ADDRESS),
-        window=_or_none(snapshot.decision_window_days),
-        parole_fee=_or_none(snapshot.parole_fee),
+        window=if_in_force(snapshot.decision_window_days),
+        parole_fee=if_in_force(snapshot.parole_fee),
         parole_fee_since=_since(snapshot, PolicyKey.PAROLE_FEE),
         parole_fee_exceptions=[label for _, label in exceptions],
     )
 
 
-def _or_none(read: Callable[[], T]) -> T | None:
-    """A value not in force on the day (a fee not yet enacted) leaves its passage out."""
-    try:
-        return read()
-    except PolicyMissing:
-        return None
-
-
 def _since(snapshot: PolicySnapshot, key: PolicyKey) -> date | None:
-    return _or_none(lambda: snapshot.get(key).effective_from)
+    return if_in_force(lambda: snapshot.get(key).effective_from)
 
 
 def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> NoReturn:
