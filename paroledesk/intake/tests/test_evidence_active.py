@@ -147,7 +147,7 @@ def test_a_photo_is_stored_without_its_gps_position_but_upright_and_intact(
     assert response.status_code == 201, response.content
     document_id = response.json()["id"]
     download = client.get(f"/api/v1/requests/{filed.receipt_number}/documents/{document_id}")
-    stored = b"".join(download.streaming_content)
+    stored = download.getvalue()
     assert response.json()["size_bytes"] == len(stored)
     with Image.open(io.BytesIO(stored)) as kept:
         exif = kept.getexif()
