@@ -29,6 +29,14 @@ from paroledesk.lib.uploads import TOO_LARGE, CappedUpload
 KINDS = [kind.value for kind in EvidenceKind]
 _ATTACH = "Attach the file to add, in the form field named file."
 _CHOOSE_KIND = f"Choose the kind of evidence: one of {', '.join(KINDS)}."
+_NOT_MULTIPART = "Send the file as multipart/form-data, with the fields file and kind."
+# Django refuses a form part whose headers pass 1 KB with this message; in practice it is
+# a file name of hundreds of characters, and that is what the person must change.
+_LONG_PART_HEADERS = "header size exceeded"
+_NAME_TOO_LONG = (
+    "The file's name is too long to read (a form part's headers may hold at most 1 KB). "
+    "Rename the file with a shorter name and send it again."
+)
 
 
 class UploadSerializer(serializers.Serializer[object]):
@@ -85,12 +93,13 @@ class DocumentUploadView(APIView):
     def _parts(self, request: Request) -> tuple[EvidenceKind, UploadedFile[bytes]]:
         try:
             form, upload = request.data, request.FILES.get("file")
-        except (ParseError, UnsupportedMediaType):
+        except (ParseError, UnsupportedMediaType) as unread:
+            long_name = _LONG_PART_HEADERS in str(unread.detail)
             raise ApiError(
                 status_code=422,
                 code=ErrorCode.INVALID,
                 field="file",
-                message="Send the file as multipart/form-data, with the fields file and kind.",
+                message=_NAME_TOO_LONG if long_name else _NOT_MULTIPART,
             ) from None
         if self.upload.too_large:
             raise ApiError(
