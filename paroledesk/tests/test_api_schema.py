@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 30)
 
 
 @pytest.fixture
-def schema(client) -> dict[str, Any]:
+def schema(client):
     return json.loads(client.get("/api/v1/schema", HTTP_ACCEPT="application/json").content)
 
 
