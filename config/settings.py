@@ -300,6 +300,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three fields are named "kind"; each set of values gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "RequestKindEnum": "paroledesk.api.requests.REQUEST_KINDS",
+        "EvidenceKindEnum": "paroledesk.intake.evidence.api.KINDS",
+        "NoticeKindEnum": "paroledesk.api.requests.NOTICE_KINDS",
+    },
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -14,11 +14,18 @@ from paroledesk.accounts.models import User
 from paroledesk.cases.clock import decision_window_on_receipt
 from paroledesk.core.codes import ErrorCode, FilingSource
 from paroledesk.core.json_text import fingerprint
-from paroledesk.intake.api.schema import EXAMPLE, FILED, FILING_DOCUMENT, FORBIDDEN, REFUSED
+from paroledesk.intake.api.schema import (
+    EXAMPLE,
+    FILED,
+    FILING_DOCUMENT,
+    FORBIDDEN,
+    IDEMPOTENCY_KEY,
+    REFUSED,
+)
 from paroledesk.intake.models import IdempotencyKey
 from paroledesk.intake.services import Filed, FilingRefused, request_file
 from paroledesk.lib.api_errors import ApiError, error_body
-from paroledesk.lib.api_schema import NOT_AUTHENTICATED
+from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_JSON, WWW_AUTHENTICATE
 
 KEY_HEADER = "Idempotency-Key"
 
@@ -74,12 +81,20 @@ class RequestFileView(APIView):
         parameters=[
             OpenApiParameter(
                 KEY_HEADER,
-                str,
+                IDEMPOTENCY_KEY,
                 OpenApiParameter.HEADER,
-                description="Any unique string chosen by the client.",
-            )
+                description="Any unique string chosen by the client: 1 to 255 printable "
+                "characters, not all spaces.",
+            ),
+            WWW_AUTHENTICATE,
         ],
-        responses={201: FILED, 401: NOT_AUTHENTICATED, 403: FORBIDDEN, 422: REFUSED},
+        responses={
+            201: FILED,
+            401: NOT_AUTHENTICATED,
+            403: FORBIDDEN,
+            415: NOT_JSON,
+            422: REFUSED,
+        },
         examples=[EXAMPLE],
     )
     def post(self, request: Request) -> Response:
