@@ -27,7 +27,7 @@ from paroledesk.cases.models import FEE_DUE, Fee, FeeKind, Grant, GrantEnd, Paro
 from paroledesk.cases.transitions import request_lock, request_transition
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.filing_rules import FeePayment
-from paroledesk.core.lifecycle import Action
+from paroledesk.core.lifecycle import Action, Status
 from paroledesk.core.policy import PolicyKey
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.notices.models import NoticeKind
@@ -109,6 +109,7 @@ def case_request_evidence(
     due = business_calendar().add(day, due_in_business_days)
     with transaction.atomic():
         request = request_lock(request)
+        _into_review(request, actor, day)
         request_transition(
             request=request,
             action=Action.REQUEST_EVIDENCE,
@@ -139,6 +140,13 @@ def evidence_receive(*, request: ParoleRequest, actor: User | None, on: date | N
             request=request, answered_on__isnull=True, lapsed_on__isnull=True
         ).update(answered_on=day)
         _set_assignment_state(request, AssignmentState.OPEN)
+
+
+def _into_review(request: ParoleRequest, actor: User, day: date) -> None:
+    """An assigned request enters review before its officer asks for evidence or decides
+    (the same transaction: if the step after is refused, this is undone too)."""
+    if request.status_enum is Status.ASSIGNED:
+        request_transition(request=request, action=Action.START_REVIEW, actor=actor, on=day)
 
 
 def case_resume_review(*, request: ParoleRequest, actor: User, on: date | None = None) -> None:
@@ -188,6 +196,7 @@ def case_decide(
         action = Action.DENY
     with transaction.atomic():
         request = request_lock(request)
+        _into_review(request, actor, day)
         request.decided_on = day
         request_transition(
             request=request,

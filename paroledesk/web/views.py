@@ -8,12 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from paroledesk.accounts.decorators import roles_required, signed_in_user
-from paroledesk.adjudication.selectors import (
-    officer_loads,
-    queue_for_officer,
-    queue_rfe,
-    queue_unassigned,
-)
+from paroledesk.adjudication.selectors import QueueView, officer_loads, queue
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.selectors import (
     RequestNotFound,
@@ -79,15 +74,16 @@ def request_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
 def work_queue(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     today = timezone.localdate()
-    rows = [(item, clock_for(item, today=today)) for item in queue_for_officer(officer=user)[:50]]
-    rfe_count = queue_rfe(officer=user).count()
+    mine = queue(QueueView.MINE, user=user)[:50]
+    rows = [(item, clock_for(item, today=today)) for item in mine]
+    rfe_count = queue(QueueView.RFE, user=user).count()
     return render(request, "web/work_queue.html", {"rows": rows, "rfe_count": rfe_count})
 
 
 @roles_required({Role.SUPERVISOR})
 def supervise(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    unassigned = queue_unassigned()
+    unassigned = queue(QueueView.UNASSIGNED, user=signed_in_user(request))
     rows = [(item, clock_for(item, today=today)) for item in unassigned[:50]]
     context = {"rows": rows, "unassigned_count": unassigned.count(), "officers": officer_loads()}
     return render(request, "web/supervise.html", context)
