@@ -135,11 +135,26 @@ def evidence_receive(*, request: ParoleRequest, actor: User | None, on: date | N
     day = _today(on)
     with transaction.atomic():
         request = request_lock(request)
-        request_transition(request=request, action=Action.RECEIVE_EVIDENCE, actor=actor, on=day)
-        EvidenceRequest.objects.filter(
-            request=request, answered_on__isnull=True, lapsed_on__isnull=True
-        ).update(answered_on=day)
-        _set_assignment_state(request, AssignmentState.OPEN)
+        _evidence_in(request, actor, day)
+
+
+def rfe_answer(*, request: ParoleRequest, actor: User, on: date | None = None) -> bool:
+    """Take a party's document as the answer if the request still waits for evidence
+    (checked under the lock: a lapse or a withdrawal may have come first)."""
+    with transaction.atomic():
+        request = request_lock(request)
+        if request.status_enum is not Status.EVIDENCE_REQUESTED or not actor.is_party_role:
+            return False
+        _evidence_in(request, actor, _today(on))
+        return True
+
+
+def _evidence_in(request: ParoleRequest, actor: User | None, day: date) -> None:
+    request_transition(request=request, action=Action.RECEIVE_EVIDENCE, actor=actor, on=day)
+    EvidenceRequest.objects.filter(
+        request=request, answered_on__isnull=True, lapsed_on__isnull=True
+    ).update(answered_on=day)
+    _set_assignment_state(request, AssignmentState.OPEN)
 
 
 def _into_review(request: ParoleRequest, actor: User, day: date) -> None:

@@ -13,6 +13,8 @@ from paroledesk.audit.models import Event
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.roles import Role
 from paroledesk.intake.services import request_file
+from paroledesk.intake.tests.test_evidence import upload
+from paroledesk.intake.tests.test_evidence_samples import pdf_bytes, use_temporary_storage
 from paroledesk.notices.models import Notice
 from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document
 
@@ -22,6 +24,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _today(time_machine):
     time_machine.move_to("2026-12-07 10:00:00-05:00", tick=False)
+
+
+@pytest.fixture
+def storage(settings, tmp_path):
+    return use_temporary_storage(settings, tmp_path)
 
 
 def url(case, step):
@@ -350,3 +357,36 @@ def test_requestors_have_no_work_list(policy, alice):
     response = client_for(alice).get("/api/v1/queue?view=mine")
     assert response.status_code == 403
     assert error(response) == ("permission_denied", None)
+
+
+# -- the answer to a request for evidence ------------------------------------------------------
+
+
+def test_the_requestors_upload_answers_the_rfe_and_the_case_returns_to_its_officer(
+    filed, sam, olivia, alice, storage, time_machine
+):
+    case = assigned(filed, sam, olivia)
+    client_for(olivia).post(
+        url(case, "rfe"),
+        {"items": ["A doctor's letter"], "due_in_business_days": 20},
+        format="json",
+    )
+    time_machine.move_to("2026-12-14 10:00:00-05:00", tick=False)  # a week of waiting
+    sent = upload(client_for(alice), case.receipt_number, pdf_bytes())
+    assert sent.status_code == 201
+    case.refresh_from_db()
+    assert case.status == "evidence_received"
+    assert (case.waiting_since, case.waited_business_days) == (None, 5)
+    assert EvidenceRequest.objects.get(request=case).answered_on.isoformat() == "2026-12-14"
+    mine = client_for(olivia).get("/api/v1/queue?view=rfe").json()
+    assert [item["status"] for item in mine["results"]] == ["evidence_received"]
+    # A second document is kept, and changes nothing more.
+    assert upload(client_for(alice), case.receipt_number, pdf_bytes()).status_code == 201
+    case.refresh_from_db()
+    assert case.status == "evidence_received"
+
+
+def test_an_upload_while_nobody_asked_for_evidence_changes_no_status(filed, alice, storage):
+    assert upload(client_for(alice), filed.receipt_number, pdf_bytes()).status_code == 201
+    filed.refresh_from_db()
+    assert filed.status == "received"
