@@ -9,16 +9,35 @@ same rules again under the row lock. Both read the lifecycle table
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
+from typing import Any, TypeVar
 
 from django.utils import timezone
 
 from paroledesk.accounts.models import User
+from paroledesk.adjudication import services
+from paroledesk.adjudication.models import Outcome
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.transitions import context_for
 from paroledesk.core.codes import ErrorCode
-from paroledesk.core.lifecycle import Action, Refusal, Status, check
+from paroledesk.core.lifecycle import Action, Refusal, Status, TransitionRefused, check
 from paroledesk.policy.selectors import policy_on
+
+_T = TypeVar("_T")
+
+
+class StepRefused(Exception):
+    """A step the lifecycle refuses this user now, with its code and sentence."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.message)
+        self.refusal = refusal
+
+    @property
+    def http_status(self) -> int:
+        return REFUSAL_STATUS.get(self.refusal.code, 409)
 
 
 class Step(StrEnum):
@@ -30,10 +49,17 @@ class Step(StrEnum):
     RESUME_REVIEW = "resume_review"
     DECIDE = "decide"
     RECORD_PAROLE_FEE = "record_parole_fee"
-    RECORD_ARRIVAL = "record_arrival"
-    END_PAROLE = "end_parole"
 
 
+# What the page says once a step is done.
+STEP_DONE: dict[Step, str] = {
+    Step.ASSIGN: "The request is assigned.",
+    Step.START_REVIEW: "The review has started.",
+    Step.REQUEST_EVIDENCE: "The request for evidence is sent; the requestor has a notice.",
+    Step.RESUME_REVIEW: "The review goes on with the evidence received.",
+    Step.DECIDE: "The decision is recorded; the requestor has a notice.",
+    Step.RECORD_PAROLE_FEE: "The parole fee is recorded as paid.",
+}
 # The lifecycle actions each step takes. A decision is one of three; checking
 # denial is enough to know whether the officer may decide at all (approval's
 # extra rule, the supervisor for a long period, depends on the period asked).
@@ -44,8 +70,6 @@ _ACTION_OF: dict[Step, Action] = {
     Step.RESUME_REVIEW: Action.RESUME_REVIEW,
     Step.DECIDE: Action.DENY,
     Step.RECORD_PAROLE_FEE: Action.PAY_PAROLE_FEE,
-    Step.RECORD_ARRIVAL: Action.RECORD_ARRIVAL,
-    Step.END_PAROLE: Action.END_PAROLE,
 }
 # An assigned request that is not yet in review enters review first when its
 # officer asks for evidence or decides (shared/contract.md, the decision).
@@ -68,6 +92,67 @@ def refusal_for(
             return first
         status = Status.IN_REVIEW
     return check(status, action, ctx)
+
+
+def step_run(
+    case: ParoleRequest,
+    user: User,
+    action: Action,
+    work: Callable[[], _T],
+    *,
+    parole_days: int | None = None,
+) -> _T:
+    """Take one step for the page or the API: refused (StepRefused) by the rule that
+    draws the buttons, then checked again by the service under the row lock."""
+    if (refusal := refusal_for(case, user, action, parole_days=parole_days)) is not None:
+        raise StepRefused(refusal)
+    try:
+        return work()
+    except TransitionRefused as refused:
+        raise StepRefused(refused.refusal) from None
+
+
+def step_take(case: ParoleRequest, user: User, step: Step, answers: dict[str, Any]) -> Any:
+    """Take ``step`` with the answers read by the page's form or the API's body.
+
+    Raises StepRefused, or services.AdjudicationError for an answer the rules
+    refuse (naming its field). Returns what the service returns.
+    """
+    parole_days: int | None = None
+    action = _ACTION_OF[step]
+    work: Callable[[], Any]
+    if step is Step.ASSIGN:
+        work = partial(services.case_assign, request=case, officer=answers["officer"], actor=user)
+    elif step is Step.START_REVIEW:
+        work = partial(services.case_start_review, request=case, actor=user)
+    elif step is Step.REQUEST_EVIDENCE:
+        work = partial(
+            services.case_request_evidence,
+            request=case,
+            items=answers["items"],
+            due_in_business_days=answers["due_in_business_days"],
+            actor=user,
+        )
+    elif step is Step.RESUME_REVIEW:
+        work = partial(services.case_resume_review, request=case, actor=user)
+    elif step is Step.RECORD_PAROLE_FEE:
+        work = partial(services.parole_fee_pay, request=case, actor=user)
+    else:
+        outcome = Outcome(answers["outcome"])
+        approve = outcome is Outcome.APPROVE
+        parole_days = answers.get("parole_days") if approve else None
+        action = Action.APPROVE_CONDITIONALLY if approve else Action.DENY
+        work = partial(
+            services.case_decide,
+            request=case,
+            outcome=outcome,
+            actor=user,
+            parole_days=parole_days,
+            reasons=[] if approve else list(answers.get("reasons") or []),
+            note=answers.get("note") or "",
+            parole_fee_exception=(answers.get("parole_fee_exception") or "") if approve else "",
+        )
+    return step_run(case, user, action, work, parole_days=parole_days)
 
 
 def action_refusal(case: ParoleRequest, user: User, step: Step) -> Refusal | None:

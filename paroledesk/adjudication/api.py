@@ -13,7 +13,6 @@ can win.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from math import ceil
 from typing import Any, TypeVar
 
@@ -26,7 +25,7 @@ from rest_framework.views import APIView
 
 from paroledesk.accounts.models import User
 from paroledesk.adjudication import services
-from paroledesk.adjudication.actions import REFUSAL_STATUS, refusal_for
+from paroledesk.adjudication.actions import Step, StepRefused, step_take
 from paroledesk.adjudication.models import DenialReason, Outcome
 from paroledesk.adjudication.selectors import (
     QueueFilter,
@@ -40,7 +39,7 @@ from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.filing_rules import Category
-from paroledesk.core.lifecycle import Action, Refusal, Status, TransitionRefused
+from paroledesk.core.lifecycle import Status
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.lib.api_errors import ApiError
 from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND, error_response
@@ -67,14 +66,6 @@ def _staff(request: Request) -> User:
     return user
 
 
-def _refused(refusal: Refusal) -> ApiError:
-    return ApiError(
-        status_code=REFUSAL_STATUS.get(refusal.code, 409),
-        code=refusal.code,
-        message=refusal.message,
-    )
-
-
 def _case(receipt: str, user: User) -> ParoleRequest:
     try:
         return case_for_step(receipt_number=receipt, user=user)
@@ -91,14 +82,16 @@ def _body(serializer_class: type[serializers.Serializer[Any]], request: Request)
     return dict(serializer.validated_data)
 
 
-def _step(case: ParoleRequest, user: User, action: Action, work: Callable[[], _T], **kw: Any) -> _T:
-    """Take one step: refused with the lifecycle's code, checked again under the lock."""
-    if (refusal := refusal_for(case, user, action, **kw)) is not None:
-        raise _refused(refusal)
+def _step(case: ParoleRequest, user: User, step: Step, answers: dict[str, Any]) -> Any:
+    """Take one step; a refusal answers with its code (actions.REFUSAL_STATUS)."""
     try:
-        return work()
-    except TransitionRefused as refused:
-        raise _refused(refused.refusal) from None
+        return step_take(case, user, step, answers)
+    except StepRefused as refused:
+        raise ApiError(
+            status_code=refused.http_status,
+            code=refused.refusal.code,
+            message=refused.refusal.message,
+        ) from None
     except services.AdjudicationError as error:
         raise ApiError(
             status_code=422, code=error.code, field=error.field, message=error.message
@@ -154,12 +147,7 @@ class AssignView(APIView):
                 field="officer",
                 message=f"{name} is not an active officer.",
             )
-        _step(
-            case,
-            user,
-            Action.ASSIGN,
-            lambda: services.case_assign(request=case, officer=officer, actor=user),
-        )
+        _step(case, user, Step.ASSIGN, {"officer": officer})
         return Response(_case_body(case))
 
 
@@ -168,12 +156,14 @@ class AssignView(APIView):
 
 class RfeBody(serializers.Serializer[Any]):
     items = serializers.ListField(
-        child=serializers.CharField(max_length=500),
+        child=serializers.CharField(max_length=services.RFE_ITEM_LENGTH),
         min_length=1,
-        max_length=30,
+        max_length=services.RFE_ITEMS_MAX,
         help_text="What the requestor is asked to send, one item each.",
     )
-    due_in_business_days = serializers.IntegerField(min_value=1, max_value=120)
+    due_in_business_days = serializers.IntegerField(
+        min_value=1, max_value=services.RFE_DUE_DAYS_MAX
+    )
 
 
 class RfeSerializer(serializers.Serializer[Any]):
@@ -201,17 +191,7 @@ class RfeView(APIView):
         user = _staff(request)
         case = _case(receipt, user)
         body = _body(RfeBody, request)
-        rfe = _step(
-            case,
-            user,
-            Action.REQUEST_EVIDENCE,
-            lambda: services.case_request_evidence(
-                request=case,
-                items=body["items"],
-                due_in_business_days=body["due_in_business_days"],
-                actor=user,
-            ),
-        )
+        rfe = _step(case, user, Step.REQUEST_EVIDENCE, body)
         return Response(
             {
                 "receipt_number": case.receipt_number,
@@ -229,7 +209,10 @@ class RfeView(APIView):
 class DecisionBody(serializers.Serializer[Any]):
     outcome = serializers.ChoiceField(choices=[outcome.value for outcome in Outcome])
     parole_days = serializers.IntegerField(
-        min_value=1, max_value=3650, required=False, help_text="Approval: the parole period."
+        min_value=1,
+        max_value=services.PAROLE_DAYS_MAX,
+        required=False,
+        help_text="Approval: the parole period.",
     )
     reasons = serializers.ListField(
         child=serializers.ChoiceField(choices=[reason.value for reason in DenialReason]),
@@ -237,7 +220,7 @@ class DecisionBody(serializers.Serializer[Any]):
         max_length=len(DenialReason),
         help_text="Denial: one or more reasons; other needs a note.",
     )
-    note = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=services.NOTE_LENGTH)
     parole_fee_exception = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -276,23 +259,7 @@ class DecisionView(APIView):
         user = _staff(request)
         case = _case(receipt, user)
         body = _body(DecisionBody, request)
-        outcome = Outcome(body["outcome"])
-        parole_days = body.get("parole_days") if outcome is Outcome.APPROVE else None
-        decision = _step(
-            case,
-            user,
-            Action.APPROVE_CONDITIONALLY if outcome is Outcome.APPROVE else Action.DENY,
-            lambda: services.case_decide(
-                request=case,
-                outcome=outcome,
-                actor=user,
-                parole_days=parole_days,
-                reasons=body.get("reasons", []) if outcome is Outcome.DENY else [],
-                note=body.get("note", ""),
-                parole_fee_exception=body.get("parole_fee_exception", ""),
-            ),
-            parole_days=parole_days,
-        )
+        decision = _step(case, user, Step.DECIDE, body)
         case.refresh_from_db()
         return Response(
             {

@@ -34,6 +34,13 @@ from paroledesk.notices.models import NoticeKind
 from paroledesk.notices.services import notice_issue
 from paroledesk.policy.selectors import business_calendar, policy_on
 
+# The bounds of a step's answers, for the page and the API alike.
+RFE_ITEMS_MAX = 30
+RFE_ITEM_LENGTH = 500
+RFE_DUE_DAYS_MAX = 120
+NOTE_LENGTH = 4000
+PAROLE_DAYS_MAX = 3650
+
 
 class AdjudicationError(ValueError):
     """Input a service refuses, with the field it concerns."""
@@ -99,11 +106,11 @@ def case_request_evidence(
         raise AdjudicationError(
             ErrorCode.INVALID, "items", "Name at least one piece of evidence to send."
         )
-    if not 1 <= due_in_business_days <= 120:
+    if not 1 <= due_in_business_days <= RFE_DUE_DAYS_MAX:
         raise AdjudicationError(
             ErrorCode.INVALID,
             "due_in_business_days",
-            "The deadline must be 1 to 120 business days away.",
+            f"The deadline must be 1 to {RFE_DUE_DAYS_MAX} business days away.",
         )
     day = _today(on)
     due = business_calendar().add(day, due_in_business_days)

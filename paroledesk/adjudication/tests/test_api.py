@@ -377,7 +377,7 @@ def test_the_requestors_upload_answers_the_rfe_and_the_case_returns_to_its_offic
     case.refresh_from_db()
     assert case.status == "evidence_received"
     assert (case.waiting_since, case.waited_business_days) == (None, 5)
-    assert EvidenceRequest.objects.get(request=case).answered_on.isoformat() == "2026-12-14"
+    assert str(EvidenceRequest.objects.get(request=case).answered_on) == "2026-12-14"
     mine = client_for(olivia).get("/api/v1/queue?view=rfe").json()
     assert [item["status"] for item in mine["results"]] == ["evidence_received"]
     # A second document is kept, and changes nothing more.
