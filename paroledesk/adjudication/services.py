@@ -156,6 +156,28 @@ def rfe_answer(*, request: ParoleRequest, actor: User, on: date | None = None) -
         return True
 
 
+def rfe_lapse(*, request: ParoleRequest, on: date | None = None) -> bool:
+    """No answer by the deadline: the request goes back to its officer, who may decide on
+    the record. False if it no longer waits (answered, withdrawn) by the time it is locked."""
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        if request.status_enum is not Status.EVIDENCE_REQUESTED:
+            return False
+        request_transition(
+            request=request,
+            action=Action.RFE_LAPSE,
+            actor=None,
+            on=day,
+            reason="No evidence arrived by the deadline; the officer decides on the record.",
+        )
+        EvidenceRequest.objects.filter(
+            request=request, answered_on__isnull=True, lapsed_on__isnull=True
+        ).update(lapsed_on=day)
+        _set_assignment_state(request, AssignmentState.OPEN)
+        return True
+
+
 def _evidence_in(request: ParoleRequest, actor: User | None, day: date) -> None:
     request_transition(request=request, action=Action.RECEIVE_EVIDENCE, actor=actor, on=day)
     EvidenceRequest.objects.filter(
