@@ -26,7 +26,7 @@ from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import FEE_DUE, Fee, FeeKind, Grant, GrantEnd, ParoleRequest
 from paroledesk.cases.transitions import request_lock, request_transition
 from paroledesk.core.codes import ErrorCode
-from paroledesk.core.filing_rules import FeePayment
+from paroledesk.core.filing_rules import FeePayment, Kind
 from paroledesk.core.lifecycle import Action, Status
 from paroledesk.core.policy import PolicyKey
 from paroledesk.core.roles import ADJUDICATOR_ROLES
@@ -288,7 +288,7 @@ def case_decide(
                 request=request,
                 kind=NoticeKind.APPROVAL,
                 on=day,
-                content=_approval(parole_days, day),
+                content=_approval(request, parole_days, day),
             )
             return decision
         fee_due = day + timedelta(days=snapshot.parole_fee_deadline_days())
@@ -325,7 +325,7 @@ def parole_fee_pay(*, request: ParoleRequest, actor: User | None, on: date | Non
             request=request,
             kind=NoticeKind.APPROVAL,
             on=day,
-            content=_approval(request.grant.parole_days, day),
+            content=_approval(request, request.grant.parole_days, day),
         )
 
 
@@ -361,12 +361,23 @@ def arrival_record(*, request: ParoleRequest, arrived_on: date, actor: User | No
 
 
 def parole_end(
-    *, request: ParoleRequest, reason: str, actor: User | None, on: date | None = None
+    *,
+    request: ParoleRequest,
+    reason: str,
+    actor: User | None,
+    on: date | None = None,
+    note: str = "",
 ) -> None:
-    """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or notice."""
+    """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or an
+    officer terminated it on written notice (8 CFR 212.5(e)), saying why in ``note``."""
     if reason not in set(GrantEnd):
         raise AdjudicationError(
             ErrorCode.INVALID, "reason", "End reason must be expired, departed or terminated."
+        )
+    note = note.strip()
+    if reason == GrantEnd.TERMINATED.value and not note:
+        raise AdjudicationError(
+            ErrorCode.INVALID, "note", "Say why parole is terminated: the notice tells them."
         )
     day = _today(on)
     with transaction.atomic():
@@ -380,6 +391,13 @@ def parole_end(
             data={"end_reason": reason},
         )
         Grant.objects.filter(request=request).update(ended_on=day, end_reason=reason)
+        if reason == GrantEnd.TERMINATED.value:
+            notice_issue(
+                request=request,
+                kind=NoticeKind.TERMINATION,
+                on=day,
+                content={"reason": note, "ended_on": day.isoformat()},
+            )
 
 
 def request_withdraw(
@@ -395,9 +413,23 @@ def request_withdraw(
         notice_issue(request=request, kind=NoticeKind.WITHDRAWAL, on=day)
 
 
-def _approval(parole_days: int, day: date) -> dict[str, int]:
-    """What an approval notice says: the period, and the lead time for re-parole in force."""
-    return {"parole_days": parole_days, "reparole_lead_days": policy_on(day).reparole_lead_days()}
+def _approval(request: ParoleRequest, parole_days: int, day: date) -> dict[str, object]:
+    """What an approval notice says, fixed on the day: the period, the work permit's fee,
+    and the lead time for re-parole, all by the policy in force; for a re-parole, the day
+    the new period starts (when the current parole ends)."""
+    policy = policy_on(day)
+    content: dict[str, object] = {
+        "kind": request.kind,
+        "parole_days": parole_days,
+        "reparole_lead_days": policy.reparole_lead_days(),
+        "work_permit_fee_usd": policy.work_permit_fee(renewal=False),
+        "address_change_days": policy.address_change_days(),
+    }
+    current = request.related_request
+    if request.kind == Kind.REPAROLE.value and current is not None:
+        ends = Grant.objects.filter(request=current).values_list("ends_on", flat=True).first()
+        content["starts_on"] = ends.isoformat() if ends else None
+    return content
 
 
 def _set_assignment_state(

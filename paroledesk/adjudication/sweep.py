@@ -63,7 +63,11 @@ def sweep(today: date) -> SweepReport:
         request__status=Status.EVIDENCE_REQUESTED.value,
     ).select_related("request"):
         report.rfe_reminders += _remind(
-            rfe.request, NoticeKind.RFE_REMINDER, today, rfe.due_on, {"items": rfe.items}
+            rfe.request,
+            NoticeKind.RFE_REMINDER,
+            today,
+            rfe.due_on,
+            {"items": rfe.items, "due_on": rfe.due_on.isoformat()},
         )
     fee_soon = today + timedelta(days=policy.parole_fee_reminder_days())
     for fee in Fee.objects.filter(
@@ -75,7 +79,11 @@ def sweep(today: date) -> SweepReport:
     ).select_related("request"):
         assert fee.due_on is not None  # filtered above
         report.fee_reminders += _remind(
-            fee.request, NoticeKind.FEE_REMINDER, today, fee.due_on, {"fee_usd": fee.amount_usd}
+            fee.request,
+            NoticeKind.FEE_REMINDER,
+            today,
+            fee.due_on,
+            {"fee_usd": fee.amount_usd, "fee_due_on": fee.due_on.isoformat()},
         )
     for lead in policy.parole_ending_reminder_days():
         for grant in Grant.objects.filter(
@@ -89,7 +97,11 @@ def sweep(today: date) -> SweepReport:
                 NoticeKind.PAROLE_ENDING_REMINDER,
                 today,
                 grant.ends_on,
-                {"days_before": lead, "reparole_lead_days": policy.reparole_lead_days()},
+                {
+                    "ends_on": grant.ends_on.isoformat(),
+                    "days_before": lead,
+                    "reparole_lead_days": policy.reparole_lead_days(),
+                },
                 lead=lead,
             )
     report.notices_delivered = notices_deliver_pending()
@@ -115,7 +127,7 @@ def _remind(
         request=request,
         kind=kind,
         on=today,
-        content={**content, "due_on": due_on.isoformat()},
+        content=content,
         key=key,
     )
     return 1

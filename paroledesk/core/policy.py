@@ -173,6 +173,9 @@ class PolicySnapshot:
     def long_period_days(self) -> int:
         return self._int(PolicyKey.LONG_PERIOD_DAYS)
 
+    def address_change_days(self) -> int:
+        return self._int(PolicyKey.ADDRESS_CHANGE_DAYS)
+
     def rfe_reminder_business_days(self) -> int:
         return self._int(PolicyKey.REMINDER_RFE_BUSINESS_DAYS)
 
@@ -315,4 +318,7 @@ DEFAULT_ENTRIES: tuple[PolicyEntry, ...] = (
     PolicyEntry(PolicyKey.REMINDER_RFE_BUSINESS_DAYS, _SINCE_2013, 5, _DEFAULT),
     PolicyEntry(PolicyKey.REMINDER_PAROLE_FEE_DAYS, _PAROLE_FEE_START, 7, _DEFAULT),
     PolicyEntry(PolicyKey.REMINDER_PAROLE_ENDING_LAST_DAYS, _SINCE_2013, 30, _DEFAULT),
+    PolicyEntry(
+        PolicyKey.ADDRESS_CHANGE_DAYS, _SINCE_2013, 10, "INA 265 and 8 CFR 265.1 (Form AR-11)"
+    ),
 )

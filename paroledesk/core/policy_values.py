@@ -36,6 +36,7 @@ class PolicyKey(StrEnum):
     REMINDER_RFE_BUSINESS_DAYS = "reminder.rfe_business_days"
     REMINDER_PAROLE_FEE_DAYS = "reminder.parole_fee_days"
     REMINDER_PAROLE_ENDING_LAST_DAYS = "reminder.parole_ending_last_days"
+    ADDRESS_CHANGE_DAYS = "address_change.report_days"
 
 
 class ValueKind(StrEnum):
@@ -102,6 +103,9 @@ SPECS: dict[PolicyKey, PolicySpec] = {
     ),
     PolicyKey.REMINDER_PAROLE_FEE_DAYS: PolicySpec(
         ValueKind.DAYS, "Days before the parole fee is due when a reminder is sent."
+    ),
+    PolicyKey.ADDRESS_CHANGE_DAYS: PolicySpec(
+        ValueKind.DAYS, "Days a parolee has to report a new address (Form AR-11)."
     ),
     PolicyKey.REMINDER_PAROLE_ENDING_LAST_DAYS: PolicySpec(
         ValueKind.DAYS,
