@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
@@ -183,6 +184,18 @@ CELERY_TASK_ALWAYS_EAGER = not _broker_url
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "America/New_York"
+# With a broker, `celery -A config beat` runs the daily sweep at 02:00 site time (README).
+# Without one there is no beat: run `paroledesk sweep` from cron instead.
+CELERY_BEAT_SCHEDULE = (
+    {
+        "daily-sweep": {
+            "task": "paroledesk.adjudication.tasks.sweep_today",
+            "schedule": crontab(hour=2, minute=0),
+        }
+    }
+    if _broker_url
+    else {}
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -19,6 +19,7 @@ from django.db import transaction
 from paroledesk.accounts.models import User
 from paroledesk.audit.services import event_record
 from paroledesk.cases.models import EvidenceDocument, EvidenceKind, ParoleRequest
+from paroledesk.cases.signals import document_added
 from paroledesk.core.codes import ErrorCode, EventAction
 from paroledesk.lib.fields import data_keyring
 from paroledesk.lib.files import UploadRefused, clean_name, detect_type
@@ -99,6 +100,9 @@ def document_add(
                     "content_type": content_type,
                     "size_bytes": len(data),
                 },
+            )
+            document_added.send(
+                sender=EvidenceDocument, request=request, document=document, actor=actor
             )
     except BaseException:
         _delete_quietly(stored)

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 
 import django
 
@@ -15,6 +16,10 @@ from paroledesk.core.roles import Role
 from paroledesk.intake.bulk.texts import AS_HELP, IMPORT_DESCRIPTION, RESULTS_HELP
 
 SERVE_HELP = "Migrate, load policy, seed demo data into an empty database, and serve."
+SWEEP_HELP = (
+    "The daily duties: requests for evidence and parole fees past their deadlines, "
+    "reminders, paroles run out, and notices not yet delivered. Safe to run twice a day."
+)
 RESEAL_HELP = (
     "Seal every encrypted value and evidence file again under the first key of "
     "PAROLEDESK_DATA_KEY, and recompute the blind indexes. Safe to stop and run again. "
@@ -35,6 +40,13 @@ def _with_django(name: str) -> Callable[[argparse.Namespace], int]:
         return command(args)
 
     return run
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -78,6 +90,15 @@ def parser() -> argparse.ArgumentParser:
         description=RESEAL_HELP,
     )
     reseal.set_defaults(run=_with_django("reseal"))
+
+    sweep = commands.add_parser("sweep", help=SWEEP_HELP, description=SWEEP_HELP)
+    sweep.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day to sweep for (default: today where the site is)",
+    )
+    sweep.set_defaults(run=_with_django("sweep"))
 
     bench = commands.add_parser("bench", help="run the benchmark suite")
     bench.add_argument("--cases", type=int, default=10_000)
