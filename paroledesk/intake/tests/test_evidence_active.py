@@ -9,8 +9,9 @@ from PIL import Image
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-from paroledesk.intake.tests.test_evidence import client_for, refusal, upload
+from paroledesk.intake.tests.test_evidence import refusal, upload
 from paroledesk.intake.tests.test_evidence_samples import pdf_bytes
+from paroledesk.testing.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
 

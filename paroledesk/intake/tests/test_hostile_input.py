@@ -13,9 +13,8 @@ from paroledesk.cases.models import ParoleRequest
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.tests import test_api_file
 from paroledesk.intake.tests.test_api_file import URL, file
-from paroledesk.intake.tests.test_evidence import client_for
 from paroledesk.intake.tests.test_evidence_samples import pdf_bytes
-from paroledesk.testing.fixtures import filing_document
+from paroledesk.testing.fixtures import client_for, filing_document
 
 pytestmark = pytest.mark.django_db
 api = test_api_file.api  # alice's API client, on Monday 2026-11-30
