@@ -7,7 +7,23 @@ mistake that the tests look for.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from typing import TypeVar
+
+_E = TypeVar("_E")
+# An answer lists this many problems at most, then says how many more there were.
+ERRORS_LISTED = 50
+
+
+def errors_listed(errors: Sequence[_E], more: Callable[[str], _E]) -> list[_E]:
+    """Every problem, or the first ERRORS_LISTED less one and ``more(sentence)`` saying
+    how many were left out: an answer to a hostile body stays small."""
+    if len(errors) <= ERRORS_LISTED:
+        return list(errors)
+    hidden = len(errors) - ERRORS_LISTED + 1
+    sentence = f"{hidden:,} more problems were found but not listed; correct these and try again."
+    return [*errors[: ERRORS_LISTED - 1], more(sentence)]
 
 
 class ErrorCode(StrEnum):

@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from paroledesk.core.codes import ErrorCode, FilingSource
+from paroledesk.core.codes import ErrorCode, FilingSource, errors_listed
 from paroledesk.core.countries import COUNTRY_NAMES, STATELESS, UNITED_STATES
 from paroledesk.core.filing_rules import (
     HQ_GRANTOR,
@@ -72,8 +72,6 @@ ORGANIZATION_MAX = 200
 GROUP_MAX = 100
 TEXT_MAX = 10_000
 DAYS_MAX = 3650
-# An answer lists this many problems at most, then says how many more there were.
-ERRORS_LISTED = 50
 EARLIEST_BIRTH = date(1900, 1, 1)
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -86,13 +84,10 @@ _T = TypeVar("_T")
 
 class FilingInvalid(ValueError):
     """The document is malformed; ``errors`` lists its problems, each with code ``invalid``:
-    every one, or the first ERRORS_LISTED and how many more were left out."""
+    every one, or as many as codes.errors_listed lists."""
 
     def __init__(self, errors: list[FieldError]) -> None:
-        if len(errors) > ERRORS_LISTED:
-            more = len(errors) - ERRORS_LISTED + 1
-            cut = f"{more:,} more problems were found but not listed; correct these and try again."
-            errors = [*errors[: ERRORS_LISTED - 1], FieldError(ErrorCode.INVALID, None, cut)]
+        errors = errors_listed(errors, lambda more: FieldError(ErrorCode.INVALID, None, more))
         super().__init__(" ".join(error.message for error in errors))
         self.errors = errors
 

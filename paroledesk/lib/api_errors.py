@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import (
@@ -16,7 +17,11 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from paroledesk.core.codes import ErrorCode
+from paroledesk.core.codes import ErrorCode, errors_listed
+
+
+def _entry(code: ErrorCode, field: str | None, message: str) -> dict[str, Any]:
+    return {"code": code, "field": field, "message": message}
 
 
 class ApiError(exceptions.APIException):
@@ -27,11 +32,11 @@ class ApiError(exceptions.APIException):
     ):
         super().__init__(detail=message, code=code)
         self.status_code = status_code
-        self.errors = [{"code": code, "field": field, "message": message}]
+        self.errors = [_entry(code, field, message)]
 
 
 def error_body(code: ErrorCode, message: str, field: str | None = None) -> dict[str, Any]:
-    return {"errors": [{"code": code, "field": field, "message": message}]}
+    return {"errors": [_entry(code, field, message)]}
 
 
 _GENERIC = {
@@ -96,7 +101,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
         return response
     if isinstance(exc, exceptions.ValidationError):
-        response.data = {"errors": _flatten(exc.detail)}
+        note = partial(_entry, ErrorCode.INVALID, None)
+        response.data = {"errors": errors_listed(_flatten(exc.detail), note)}
         response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
         return response
     code, message = _GENERIC.get(response.status_code, (ErrorCode.ERROR, "The request failed."))

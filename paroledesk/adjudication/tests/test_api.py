@@ -390,3 +390,14 @@ def test_an_upload_while_nobody_asked_for_evidence_changes_no_status(filed, alic
     assert upload(client_for(alice), filed.receipt_number, pdf_bytes()).status_code == 201
     filed.refresh_from_db()
     assert filed.status == "received"
+
+
+def test_a_body_with_hundreds_of_bad_values_gets_a_short_answer(filed, sam, olivia):
+    case = assigned(filed, sam, olivia)
+    body = {"outcome": "deny", "reasons": [f"reason-{n}" for n in range(500)]}
+    response = client_for(olivia).post(url(case, "decision"), body, format="json")
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert len(errors) == 50
+    assert errors[-1]["message"].startswith("451 more problems were found but not listed")
+    assert len(response.content) < 10_000
