@@ -86,3 +86,11 @@ def test_a_step_out_of_turn_or_by_another_officer_changes_nothing(filed, sam, ol
 def test_parties_cannot_take_steps(filed, alice):
     assert signed_in(alice).post(step(filed, "decide"), {"outcome": "approve"}).status_code == 403
     assert step(filed, "decide") not in signed_in(alice).get(page(filed)).content.decode()
+
+
+def test_my_work_takes_the_oldest_unassigned_request_and_opens_it(filed, olivia):
+    done = signed_in(olivia).post("/work/take/", follow=True)
+    assert done.redirect_chain[-1][0] == page(filed)
+    assert f"Request {filed.receipt_number} is yours now." in done.content.decode()
+    again = signed_in(olivia).post("/work/take/", follow=True)
+    assert "No request is waiting for an officer." in again.content.decode()
