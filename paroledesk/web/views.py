@@ -23,7 +23,13 @@ from paroledesk.adjudication.actions import (
     step_take,
 )
 from paroledesk.adjudication.forms import AssignForm, DecisionForm, RfeForm
-from paroledesk.adjudication.selectors import QueueView, case_for_step, officer_loads, queue
+from paroledesk.adjudication.selectors import (
+    QueueView,
+    case_for_step,
+    officer_loads,
+    queue,
+    sponsors_of,
+)
 from paroledesk.adjudication.services import AdjudicationError, case_take
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import ParoleRequest
@@ -112,6 +118,7 @@ def _request_page(
         # Who else may have filed for this person is for staff only (docs/security.md).
         "duplicates": possible_duplicates_of(found) if user.is_staff_role else [],
         "step_forms": forms if forms is not None else _step_forms(found, user),
+        "sponsors": sponsors_of(found, today=timezone.localdate()) if user.is_staff_role else [],
     }
     return render(request, "web/request_detail.html", context, status=status)
 
