@@ -39,7 +39,7 @@ from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.filing_rules import Category
-from paroledesk.core.lifecycle import Status
+from paroledesk.core.lifecycle import Status, TransitionRefused
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.lib.api_errors import ApiError
 from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND, error_response
@@ -149,6 +149,39 @@ class AssignView(APIView):
             )
         _step(case, user, Step.ASSIGN, {"officer": officer})
         return Response(_case_body(case))
+
+
+class TakeView(APIView):
+    @extend_schema(
+        operation_id="queue_take",
+        summary="Take the oldest unassigned request (officers and supervisors)",
+        request=None,
+        responses={
+            200: CaseSerializer,
+            401: NOT_AUTHENTICATED,
+            403: REFUSED,
+            404: error_response(
+                "No request is waiting for an officer.",
+                ErrorCode.NOT_FOUND,
+                "No request is waiting for an officer.",
+            ),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        user = _staff(request)
+        try:
+            taken = services.case_take(officer=user)
+        except TransitionRefused as refused:
+            raise ApiError(
+                status_code=403, code=refused.refusal.code, message=refused.refusal.message
+            ) from None
+        if taken is None:
+            raise ApiError(
+                status_code=404,
+                code=ErrorCode.NOT_FOUND,
+                message="No request is waiting for an officer.",
+            )
+        return Response(_case_body(taken))
 
 
 # -- requests for evidence ----------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from paroledesk.accounts.models import User
 from paroledesk.cases.clock import clock_for
-from paroledesk.cases.models import ParoleRequest, PossibleDuplicate
+from paroledesk.cases.models import Affidavit, ParoleRequest, PossibleDuplicate
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.filing_rules import Category
 from paroledesk.core.lifecycle import (
@@ -21,6 +21,7 @@ from paroledesk.core.lifecycle import (
 )
 from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.core.roles import ADJUDICATOR_ROLES, MANAGER_ROLES
+from paroledesk.policy.selectors import policy_on
 
 OPEN = [status.value for status in OPEN_STATUSES]
 DECIDED = [status.value for status in DECIDED_STATUSES]
@@ -128,3 +129,24 @@ def officer_loads() -> QuerySet[User]:
         )
         .order_by("username")
     )
+
+
+@dataclass(frozen=True)
+class SponsorSupport:
+    """A sponsor's income against the poverty guideline for their household."""
+
+    affidavit: Affidavit
+    guideline_usd: int
+    # Income as a multiple of the guideline: 1.0 is at the guideline.
+    ratio: float
+
+
+def sponsors_of(case: ParoleRequest, *, today: date) -> list[SponsorSupport]:
+    """Each Form I-134 on the case, with its income measured against the HHS poverty
+    guideline in force today for the sponsor's household size."""
+    policy = policy_on(today)
+    found = []
+    for affidavit in Affidavit.objects.filter(request=case).order_by("id"):
+        guideline = policy.poverty_guideline(affidavit.household_size)
+        found.append(SponsorSupport(affidavit, guideline, affidavit.annual_income_usd / guideline))
+    return found

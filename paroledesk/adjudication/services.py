@@ -63,28 +63,53 @@ def case_assign(
         )
     day = _today(on)
     with transaction.atomic():
-        request = request_lock(request)
-        Assignment.objects.filter(request=request).exclude(state=AssignmentState.DONE).update(
-            state=AssignmentState.DONE, ended_on=day
+        return _hand_to(request_lock(request), officer, actor, day, Action.ASSIGN)
+
+
+def _hand_to(
+    request: ParoleRequest, officer: User, actor: User, day: date, action: Action
+) -> Assignment:
+    """Give the locked request to ``officer``: the old work item ends, a new one opens,
+    due at the end of the request's decision window."""
+    Assignment.objects.filter(request=request).exclude(state=AssignmentState.DONE).update(
+        state=AssignmentState.DONE, ended_on=day
+    )
+    previous = request.assigned_officer
+    request.assigned_officer = officer
+    request_transition(
+        request=request,
+        action=action,
+        actor=actor,
+        on=day,
+        # Officers' names stay out of the reason: parties read it in their history.
+        data={"officer": officer.username, "previous": previous.username if previous else None},
+        update_fields=("assigned_officer",),
+    )
+    return Assignment.objects.create(
+        request=request,
+        officer=officer,
+        assigned_by=actor,
+        assigned_on=day,
+        due_on=clock_for(request).latest,
+    )
+
+
+def case_take(*, officer: User, on: date | None = None) -> ParoleRequest | None:
+    """The oldest unassigned request, now assigned to ``officer`` who asked for it; None
+    when there is none. Two officers taking at once get two different requests: a row
+    another is taking is skipped, not waited for (on PostgreSQL)."""
+    day = _today(on)
+    with transaction.atomic():
+        request = (
+            ParoleRequest.objects.select_for_update(skip_locked=True)
+            .filter(status=Status.RECEIVED.value)
+            .order_by("received_on", "id")
+            .first()
         )
-        previous = request.assigned_officer
-        request.assigned_officer = officer
-        request_transition(
-            request=request,
-            action=Action.ASSIGN,
-            actor=actor,
-            on=day,
-            # Officers' names stay out of the reason: parties read it in their history.
-            data={"officer": officer.username, "previous": previous.username if previous else None},
-            update_fields=("assigned_officer",),
-        )
-        return Assignment.objects.create(
-            request=request,
-            officer=officer,
-            assigned_by=actor,
-            assigned_on=day,
-            due_on=clock_for(request).latest,
-        )
+        if request is None:
+            return None
+        _hand_to(request, officer, officer, day, Action.TAKE)
+        return request
 
 
 def case_start_review(*, request: ParoleRequest, actor: User, on: date | None = None) -> None:

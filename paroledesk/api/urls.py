@@ -28,6 +28,7 @@ urlpatterns = [
         name="api-notice-pdf",
     ),
     path("queue", cases_api.QueueListView.as_view(), name="api-queue"),
+    path("queue/take", cases_api.TakeView.as_view(), name="api-queue-take"),
     path("cases/<str:receipt>/assign", cases_api.AssignView.as_view(), name="api-case-assign"),
     path("cases/<str:receipt>/rfe", cases_api.RfeView.as_view(), name="api-case-rfe"),
     path(

@@ -40,6 +40,7 @@ class Status(StrEnum):
 
 class Action(StrEnum):
     ASSIGN = "assign"
+    TAKE = "take"
     START_REVIEW = "start_review"
     REQUEST_EVIDENCE = "request_evidence"
     RECEIVE_EVIDENCE = "receive_evidence"
@@ -198,6 +199,7 @@ def supervisor_for_long_parole(ctx: Context) -> Refusal | None:
 
 
 _BY_MANAGER = ActorGuard(roles=MANAGER_ROLES)
+_BY_ADJUDICATOR = ActorGuard(roles=ADJUDICATOR_ROLES)
 _BY_MANAGER_OR_SYSTEM = ActorGuard(roles=MANAGER_ROLES, system=True)
 _BY_SYSTEM = ActorGuard(system=True)
 _BY_STAFF_OR_SYSTEM = ActorGuard(roles=STAFF_ROLES, system=True)
@@ -214,6 +216,8 @@ def _table() -> Iterable[Transition]:
         return Transition(source, action, target, tuple(guards))
 
     yield row(s.RECEIVED, a.ASSIGN, s.ASSIGNED, _BY_MANAGER)
+    # An officer (or a supervisor who decides too) takes an unassigned request themself.
+    yield row(s.RECEIVED, a.TAKE, s.ASSIGNED, _BY_ADJUDICATOR)
     # Reassignment hands the case to another officer without touching its status.
     for same in (s.ASSIGNED, s.IN_REVIEW, s.EVIDENCE_REQUESTED, s.EVIDENCE_RECEIVED):
         yield row(same, a.ASSIGN, same, _BY_MANAGER)

@@ -173,6 +173,12 @@ class PolicySnapshot:
     def long_period_days(self) -> int:
         return self._int(PolicyKey.LONG_PERIOD_DAYS)
 
+    def poverty_guideline(self, household_size: int) -> int:
+        """The HHS poverty guideline for a household of this size, in dollars a year."""
+        more = max(0, household_size - 1)
+        first = self._int(PolicyKey.POVERTY_GUIDELINE_FIRST)
+        return first + more * self._int(PolicyKey.POVERTY_GUIDELINE_EACH_MORE)
+
     def address_change_days(self) -> int:
         return self._int(PolicyKey.ADDRESS_CHANGE_DAYS)
 
@@ -259,6 +265,9 @@ _FEE_RULE_2024 = date(2024, 4, 1)
 _WORK_PERMIT_FEE_START = date(2025, 7, 22)
 _WORK_PERMIT_FEE_2026 = date(2026, 1, 1)
 _PAROLE_FEE_START = date(2025, 10, 16)
+_HHS = "HHS poverty guidelines, 48 contiguous states and DC"
+_HHS_2024 = date(2024, 1, 17)
+_HHS_2025 = date(2025, 1, 15)
 
 
 def _choices(*pairs: tuple[str, str]) -> list[dict[str, str]]:
@@ -321,4 +330,9 @@ DEFAULT_ENTRIES: tuple[PolicyEntry, ...] = (
     PolicyEntry(
         PolicyKey.ADDRESS_CHANGE_DAYS, _SINCE_2013, 10, "INA 265 and 8 CFR 265.1 (Form AR-11)"
     ),
+    # The guidelines HHS publishes each January (Federal Register), in force from publication.
+    PolicyEntry(PolicyKey.POVERTY_GUIDELINE_FIRST, _HHS_2024, 15060, f"{_HHS} 2024"),
+    PolicyEntry(PolicyKey.POVERTY_GUIDELINE_EACH_MORE, _HHS_2024, 5380, f"{_HHS} 2024"),
+    PolicyEntry(PolicyKey.POVERTY_GUIDELINE_FIRST, _HHS_2025, 15650, f"{_HHS} 2025"),
+    PolicyEntry(PolicyKey.POVERTY_GUIDELINE_EACH_MORE, _HHS_2025, 5500, f"{_HHS} 2025"),
 )

@@ -37,6 +37,8 @@ class PolicyKey(StrEnum):
     REMINDER_PAROLE_FEE_DAYS = "reminder.parole_fee_days"
     REMINDER_PAROLE_ENDING_LAST_DAYS = "reminder.parole_ending_last_days"
     ADDRESS_CHANGE_DAYS = "address_change.report_days"
+    POVERTY_GUIDELINE_FIRST = "poverty_guideline.first_person"
+    POVERTY_GUIDELINE_EACH_MORE = "poverty_guideline.each_additional_person"
 
 
 class ValueKind(StrEnum):
@@ -103,6 +105,13 @@ SPECS: dict[PolicyKey, PolicySpec] = {
     ),
     PolicyKey.REMINDER_PAROLE_FEE_DAYS: PolicySpec(
         ValueKind.DAYS, "Days before the parole fee is due when a reminder is sent."
+    ),
+    PolicyKey.POVERTY_GUIDELINE_FIRST: PolicySpec(
+        ValueKind.USD,
+        "HHS poverty guideline for a household of one (48 contiguous states and DC), a year.",
+    ),
+    PolicyKey.POVERTY_GUIDELINE_EACH_MORE: PolicySpec(
+        ValueKind.USD, "What the HHS poverty guideline adds for each more person in a household."
     ),
     PolicyKey.ADDRESS_CHANGE_DAYS: PolicySpec(
         ValueKind.DAYS, "Days a parolee has to report a new address (Form AR-11)."

@@ -12,6 +12,7 @@ urlpatterns = [
     path("requests/<str:receipt_number>/", views.request_detail, name="request_detail"),
     path("requests/<str:receipt_number>/steps/<slug:step>/", views.case_step, name="case_step"),
     path("work/", views.work_queue, name="work_queue"),
+    path("work/take/", views.take_next, name="take_next"),
     path("work/supervise/", views.supervise, name="supervise"),
     path("administration/", views.administration, name="administration"),
 ]

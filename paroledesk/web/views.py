@@ -23,8 +23,14 @@ from paroledesk.adjudication.actions import (
     step_take,
 )
 from paroledesk.adjudication.forms import AssignForm, DecisionForm, RfeForm
-from paroledesk.adjudication.selectors import QueueView, case_for_step, officer_loads, queue
-from paroledesk.adjudication.services import AdjudicationError
+from paroledesk.adjudication.selectors import (
+    QueueView,
+    case_for_step,
+    officer_loads,
+    queue,
+    sponsors_of,
+)
+from paroledesk.adjudication.services import AdjudicationError, case_take
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import (
@@ -112,6 +118,7 @@ def _request_page(
         # Who else may have filed for this person is for staff only (docs/security.md).
         "duplicates": possible_duplicates_of(found) if user.is_staff_role else [],
         "step_forms": forms if forms is not None else _step_forms(found, user),
+        "sponsors": sponsors_of(found, today=timezone.localdate()) if user.is_staff_role else [],
     }
     return render(request, "web/request_detail.html", context, status=status)
 
@@ -162,6 +169,18 @@ def work_queue(request: HttpRequest) -> HttpResponse:
     rows = [(item, clock_for(item, today=today)) for item in mine]
     rfe_count = queue(QueueView.RFE, user=user).count()
     return render(request, "web/work_queue.html", {"rows": rows, "rfe_count": rfe_count})
+
+
+@require_POST
+@roles_required(ADJUDICATOR_ROLES)
+def take_next(request: HttpRequest) -> HttpResponse:
+    """The oldest unassigned request becomes the signed-in officer's, and opens."""
+    taken = case_take(officer=signed_in_user(request))
+    if taken is None:
+        messages.info(request, "No request is waiting for an officer.")
+        return redirect("work_queue")
+    messages.success(request, f"Request {taken.receipt_number} is yours now.")
+    return redirect("request_detail", taken.receipt_number)
 
 
 @roles_required({Role.SUPERVISOR})

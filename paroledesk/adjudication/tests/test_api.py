@@ -401,3 +401,26 @@ def test_a_body_with_hundreds_of_bad_values_gets_a_short_answer(filed, sam, oliv
     assert len(errors) == 50
     assert errors[-1]["message"].startswith("451 more problems were found but not listed")
     assert len(response.content) < 10_000
+
+
+def test_an_officer_takes_the_oldest_unassigned_request_then_the_next(policy, alice, olivia):
+    made = file_many(alice, 2)
+    client = client_for(olivia)
+    first = client.post("/api/v1/queue/take")
+    assert first.status_code == 200
+    assert first.json()["receipt_number"] == made[0].receipt_number
+    assert first.json()["assigned_officer"] == "olivia"
+    assert client.post("/api/v1/queue/take").json()["receipt_number"] == made[1].receipt_number
+    none_left = client.post("/api/v1/queue/take")
+    assert none_left.status_code == 404
+    assert error(none_left) == ("not_found", None)
+    mine = client.get("/api/v1/queue?view=mine").json()
+    assert mine["count"] == 2
+
+
+def test_requestors_cannot_take_requests(policy, alice):
+    file_many(alice, 1)
+    response = client_for(alice).post("/api/v1/queue/take")
+    assert response.status_code == 403
+    assert error(response)[0] == "not_allowed"
+    assert ParoleRequest.objects.get().assigned_officer is None

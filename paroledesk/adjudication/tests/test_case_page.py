@@ -86,3 +86,31 @@ def test_a_step_out_of_turn_or_by_another_officer_changes_nothing(filed, sam, ol
 def test_parties_cannot_take_steps(filed, alice):
     assert signed_in(alice).post(step(filed, "decide"), {"outcome": "approve"}).status_code == 403
     assert step(filed, "decide") not in signed_in(alice).get(page(filed)).content.decode()
+
+
+def test_my_work_takes_the_oldest_unassigned_request_and_opens_it(filed, olivia):
+    done = signed_in(olivia).post("/work/take/", follow=True)
+    assert done.redirect_chain[-1][0] == page(filed)
+    assert f"Request {filed.receipt_number} is yours now." in done.content.decode()
+    again = signed_in(olivia).post("/work/take/", follow=True)
+    assert "No request is waiting for an officer." in again.content.decode()
+
+
+def test_the_officer_reads_everything_filed_and_the_sponsors_income_against_the_guideline(
+    filed, sam, olivia, time_machine
+):
+    time_machine.move_to("2026-12-07 10:00:00-05:00", tick=False)
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    shown = signed_in(olivia).get(page(filed)).content.decode()
+    assert "He needs surgery that is not available where he is." in shown
+    assert "March 14, 1988" in shown
+    assert "P1234567" in shown
+    # $72,000 for a household of 3 against 2025's $15,650 + 2 x $5,500 = $26,650.
+    assert "2.70 times" in shown
+    assert "$26650" in shown
+
+
+def test_the_requestor_does_not_get_the_officers_view(filed, alice):
+    shown = signed_in(alice).get(page(filed)).content.decode()
+    assert "What was filed" not in shown
+    assert "poverty guideline" not in shown

@@ -214,3 +214,9 @@ def test_a_shorter_processing_goal_changes_the_window_from_its_date() -> None:
         date(2025, 12, 31), CALENDAR
     )
     assert CALENDAR.count(date(2025, 12, 31), old_latest) == 120
+
+
+def test_the_poverty_guideline_grows_with_the_household_and_changes_each_january():
+    assert POLICY.in_force(date(2024, 6, 1)).poverty_guideline(1) == 15060
+    assert POLICY.in_force(date(2024, 6, 1)).poverty_guideline(4) == 15060 + 3 * 5380
+    assert POLICY.in_force(date(2025, 6, 1)).poverty_guideline(3) == 26650
