@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import second_factor_enrol
 from paroledesk.accounts.services import user_create
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.roles import Role
@@ -25,6 +26,9 @@ def policy(db: None) -> None:
 
 def _person(name: str, role: Role) -> User:
     user, _ = user_create(username=name, role=role, email=f"{name}@example.org", password=PASSWORD)
+    if user.is_staff_role:
+        # As after their first sign-in: staff have set up their authenticator app.
+        second_factor_enrol(user=user)
     return user
 
 
