@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import base64
+import time
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 
 # The internal module, as allauth's adapter uses it: its usage can be taken back.
@@ -13,7 +16,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from paroledesk.accounts.models import User
-from paroledesk.accounts.second_factor import has_second_factor
 from paroledesk.lib.fields import data_keyring
 
 # What a sealed second-factor secret is bound to: it opens nowhere else.
@@ -33,11 +35,19 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
         return reverse("landing")
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
-        # Setting up a first second factor, just after signing in, needs no password
-        # again: there is nothing yet to protect. Changing one does (allauth's rule).
-        user = getattr(context.request, "user", None)
-        if app == "allauth.mfa" and isinstance(user, User) and not has_second_factor(user):
-            return False
+        # Managing one's second factor asks for the password again, unless the
+        # sign-in itself was moments ago (allauth's reauthentication timeout):
+        # a staff member setting up the app at first sign-in, then shown the
+        # recovery codes, is not asked twice for what they just typed.
+        request = context.request
+        user = getattr(request, "user", None)
+        if app == "allauth.mfa" and isinstance(user, User):
+            records = get_authentication_records(request, user)
+            if (
+                records
+                and time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
+            ):
+                return False
         required: bool = super().is_reauthentication_required(app=app, **kwargs)
         return required
 
