@@ -37,7 +37,7 @@ def person(name: str, role: Role, *, second_factor: bool = True) -> User:
 
 def code_for(secret: str) -> str:
     """What an authenticator app given ``secret`` shows now."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
 
 
 def heading(page: Page) -> Any:
