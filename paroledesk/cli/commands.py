@@ -83,6 +83,12 @@ def user_add(args: argparse.Namespace) -> int:
             for message in messages:
                 print(f"{field}: {message}", file=sys.stderr)
         return 2
+    if user.is_staff_role:
+        print(
+            f"{user.username} is staff: the token works once they have signed in on the site "
+            "and set up their second factor (which needs a password and an e-mail address).",
+            file=sys.stderr,
+        )
     print(f"Added {user.username} as {user.role}. API token:")
     print(token)
     return 0
