@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
@@ -116,6 +117,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "paroledesk.lib.uploads.ChunkedApiBodies",
     "paroledesk.accounts.middleware.StaffSecondFactorMiddleware",
 ]
 
@@ -199,6 +201,18 @@ CELERY_TASK_ALWAYS_EAGER = not _broker_url
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "America/New_York"
+# With a broker, `celery -A config beat` runs the daily sweep at 02:00 site time (README).
+# Without one there is no beat: run `paroledesk sweep` from cron instead.
+CELERY_BEAT_SCHEDULE = (
+    {
+        "daily-sweep": {
+            "task": "paroledesk.adjudication.tasks.sweep_today",
+            "schedule": crontab(hour=2, minute=0),
+        }
+    }
+    if _broker_url
+    else {}
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -316,7 +330,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["paroledesk.lib.json_body.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "paroledesk.lib.api_errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -334,6 +348,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Three fields are named "kind"; each set of values gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "RequestKindEnum": "paroledesk.api.requests.REQUEST_KINDS",
+        "EvidenceKindEnum": "paroledesk.intake.evidence.api.KINDS",
+        "NoticeKindEnum": "paroledesk.api.requests.NOTICE_KINDS",
+    },
 }
 
 # Embedded, mail is kept as files in var/mail (one file a message, for this user

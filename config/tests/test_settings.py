@@ -90,3 +90,34 @@ def test_sqlite_connections_write_ahead_and_keep_a_large_page_cache():
             pragmas[name] = cursor.fetchone()[0]
     # synchronous 1 is NORMAL; a negative cache size is in KiB.
     assert pragmas == {"journal_mode": "wal", "synchronous": 1, "cache_size": -65536}
+
+
+BEAT_PROBE = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({name: entry["task"] for name, entry in settings.CELERY_BEAT_SCHEDULE.items()}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("broker", "schedule"),
+    [
+        ("", {}),
+        ("redis://127.0.0.1:6379/0", {"daily-sweep": "paroledesk.adjudication.tasks.sweep_today"}),
+    ],
+)
+def test_the_daily_sweep_is_on_celery_beat_only_with_a_broker(tmp_path, broker, schedule):
+    env = {key: value for key, value in os.environ.items() if key != "CELERY_BROKER_URL"}
+    env |= {"PAROLEDESK_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    if broker:
+        env["CELERY_BROKER_URL"] = broker
+    done = subprocess.run(
+        [sys.executable, "-c", BEAT_PROBE],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout) == schedule

@@ -12,14 +12,24 @@ from allauth.core import context
 # The internal module, as allauth's adapter uses it: its usage can be taken back.
 from allauth.core.internal import ratelimit
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django import forms
 from django.http import HttpRequest
 from django.urls import reverse
 
 from paroledesk.accounts.models import User
+from paroledesk.core.text import UnsafeText, clean_text
 from paroledesk.lib.fields import data_keyring
 
 # What a sealed second-factor secret is bound to: it opens nowhere else.
 _SECRET_CONTEXT = b"mfa:secret"
+
+
+def _typed(value: str, label: str) -> str:
+    """Text typed at sign-up, judged as every channel judges text (core.text)."""
+    try:
+        return clean_text(value)
+    except UnsafeText as unsafe:
+        raise forms.ValidationError(unsafe.about(label)) from None
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is untyped
@@ -76,6 +86,14 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
         usage = getattr(self, "_failed_from_usage", None)
         if usage:
             usage.rollback()
+
+    def clean_username(self, username: str, shallow: bool = False) -> str:
+        cleaned: str = super().clean_username(_typed(username, "The user name"), shallow=shallow)
+        return cleaned
+
+    def clean_email(self, email: str) -> str:
+        cleaned: str = super().clean_email(_typed(email, "The e-mail address"))
+        return cleaned
 
 
 class SecondFactorAdapter(DefaultMFAAdapter):  # type: ignore[misc]  # allauth is untyped

@@ -17,7 +17,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        # The API schema's description of the token (drf-spectacular finds it by import).
+        # Registers the token's description with drf-spectacular.
         from paroledesk.accounts import schema  # noqa: F401, PLC0415
 
         post_migrate.connect(_cache_table, sender=self)

@@ -1,35 +1,122 @@
-"""Reading the officers' work: queues, oldest first."""
+"""Reading the officers' work: queues, oldest first, and the case a step is taken on."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from paroledesk.accounts.models import User
-from paroledesk.cases.models import ParoleRequest
-from paroledesk.core.lifecycle import OPEN_STATUSES, Status
-from paroledesk.core.roles import ADJUDICATOR_ROLES
+from paroledesk.cases.clock import clock_for
+from paroledesk.cases.models import ParoleRequest, PossibleDuplicate
+from paroledesk.cases.selectors import RequestNotFound
+from paroledesk.core.filing_rules import Category
+from paroledesk.core.lifecycle import (
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    WAITING_ON_REQUESTOR,
+    Status,
+)
+from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
+from paroledesk.core.roles import ADJUDICATOR_ROLES, MANAGER_ROLES
 
 OPEN = [status.value for status in OPEN_STATUSES]
+DECIDED = [status.value for status in DECIDED_STATUSES]
+_WAITING_FOR_EVIDENCE = [Status.EVIDENCE_REQUESTED.value, Status.EVIDENCE_RECEIVED.value]
+_NOT_WAITING = [status for status in OPEN if Status(status) not in WAITING_ON_REQUESTOR]
 
 
-def _oldest_first(requests: QuerySet[ParoleRequest]) -> QuerySet[ParoleRequest]:
-    return requests.select_related("beneficiary", "assigned_officer").order_by("received_on", "id")
+class QueueView(StrEnum):
+    UNASSIGNED = "unassigned"
+    MINE = "mine"
+    RFE = "rfe"
+    OVERDUE = "overdue"
+    DECIDED = "decided"
 
 
-def queue_unassigned() -> QuerySet[ParoleRequest]:
-    return _oldest_first(ParoleRequest.objects.filter(status=Status.RECEIVED.value))
+@dataclass(frozen=True)
+class QueueFilter:
+    category: Category | None = None
+    expedited: bool | None = None
+    possible_duplicate: bool | None = None
+    # Expedited and medical requests first, then the oldest.
+    urgent_first: bool = False
 
 
-def queue_for_officer(*, officer: User) -> QuerySet[ParoleRequest]:
-    return _oldest_first(ParoleRequest.objects.filter(status__in=OPEN, assigned_officer=officer))
+def _flagged() -> Exists:
+    here = OuterRef("pk")
+    return Exists(PossibleDuplicate.objects.filter(Q(request=here) | Q(other=here)))
 
 
-def queue_rfe(*, officer: User | None) -> QuerySet[ParoleRequest]:
-    waiting = [Status.EVIDENCE_REQUESTED.value, Status.EVIDENCE_RECEIVED.value]
-    requests = ParoleRequest.objects.filter(status__in=waiting)
-    if officer is not None:
-        requests = requests.filter(assigned_officer=officer)
-    return _oldest_first(requests)
+def queue(
+    view: QueueView, *, user: User, filters: QueueFilter = QueueFilter()
+) -> QuerySet[ParoleRequest]:
+    """The requests of one work list, oldest first.
+
+    Officers see their own work (and the unassigned requests they may take);
+    supervisors see everyone's, except in "mine". The overdue list is narrowed
+    further when read (overdue_only), since its end dates depend on each
+    request's waits.
+    """
+    requests = ParoleRequest.objects.all()
+    everyone = user.role_enum in MANAGER_ROLES and view is not QueueView.MINE
+    if view is QueueView.UNASSIGNED:
+        requests = requests.filter(status=Status.RECEIVED.value)
+    elif view is QueueView.RFE:
+        requests = requests.filter(status__in=_WAITING_FOR_EVIDENCE)
+    elif view is QueueView.OVERDUE:
+        requests = requests.filter(status__in=_NOT_WAITING)
+    elif view is QueueView.DECIDED:
+        requests = requests.filter(status__in=DECIDED)
+    else:
+        requests = requests.filter(status__in=OPEN)
+    if view is not QueueView.UNASSIGNED and not everyone:
+        requests = requests.filter(assigned_officer=user)
+    if filters.category is not None:
+        requests = requests.filter(category=filters.category.value)
+    if filters.expedited is not None:
+        requests = requests.filter(expedited=filters.expedited)
+    requests = requests.annotate(flagged=_flagged())
+    if filters.possible_duplicate is not None:
+        requests = requests.filter(flagged=filters.possible_duplicate)
+    order = ["received_on", "id"]
+    if view is QueueView.DECIDED:
+        order = ["-decided_on", "-id"]
+    elif filters.urgent_first:
+        requests = requests.annotate(urgent=Q(expedited=True) | Q(category=Category.MEDICAL.value))
+        order = ["-urgent", *order]
+    return requests.select_related("assigned_officer").order_by(*order)
+
+
+def overdue_only(requests: QuerySet[ParoleRequest], today: date) -> list[ParoleRequest]:
+    """The requests past the end of their decision window, counting their waits."""
+    return [request for request in requests if clock_for(request, today=today).overdue]
+
+
+def case_for_step(*, receipt_number: str, user: User) -> ParoleRequest:
+    """The request an officer, supervisor or administrator takes a step on.
+
+    Staff may name any request: whether they may take the step is the
+    lifecycle's answer (an officer not assigned gets not_assigned). Anyone
+    else finds nothing, as for a request that does not exist. Nothing of the
+    request is shown here, so no view is logged; the step is, as an event.
+    """
+    if not user.is_authenticated or not user.is_active or not user.is_staff_role:
+        raise RequestNotFound(receipt_number)
+    try:
+        receipt = str(parse_receipt_number(receipt_number))
+    except InvalidReceiptNumber:
+        raise RequestNotFound(receipt_number) from None
+    found = (
+        ParoleRequest.objects.select_related("assigned_officer")
+        .filter(receipt_number=receipt)
+        .first()
+    )
+    if found is None:
+        raise RequestNotFound(receipt)
+    return found
 
 
 def officer_loads() -> QuerySet[User]:

@@ -26,13 +26,20 @@ from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import FEE_DUE, Fee, FeeKind, Grant, GrantEnd, ParoleRequest
 from paroledesk.cases.transitions import request_lock, request_transition
 from paroledesk.core.codes import ErrorCode
-from paroledesk.core.filing_rules import FeePayment
-from paroledesk.core.lifecycle import Action
+from paroledesk.core.filing_rules import FeePayment, Kind
+from paroledesk.core.lifecycle import Action, Status
 from paroledesk.core.policy import PolicyKey
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.notices.models import NoticeKind
 from paroledesk.notices.services import notice_issue
 from paroledesk.policy.selectors import business_calendar, policy_on
+
+# The bounds of a step's answers, for the page and the API alike.
+RFE_ITEMS_MAX = 30
+RFE_ITEM_LENGTH = 500
+RFE_DUE_DAYS_MAX = 120
+NOTE_LENGTH = 4000
+PAROLE_DAYS_MAX = 3650
 
 
 class AdjudicationError(ValueError):
@@ -99,16 +106,17 @@ def case_request_evidence(
         raise AdjudicationError(
             ErrorCode.INVALID, "items", "Name at least one piece of evidence to send."
         )
-    if not 1 <= due_in_business_days <= 120:
+    if not 1 <= due_in_business_days <= RFE_DUE_DAYS_MAX:
         raise AdjudicationError(
             ErrorCode.INVALID,
             "due_in_business_days",
-            "The deadline must be 1 to 120 business days away.",
+            f"The deadline must be 1 to {RFE_DUE_DAYS_MAX} business days away.",
         )
     day = _today(on)
     due = business_calendar().add(day, due_in_business_days)
     with transaction.atomic():
         request = request_lock(request)
+        _into_review(request, actor, day)
         request_transition(
             request=request,
             action=Action.REQUEST_EVIDENCE,
@@ -134,11 +142,55 @@ def evidence_receive(*, request: ParoleRequest, actor: User | None, on: date | N
     day = _today(on)
     with transaction.atomic():
         request = request_lock(request)
-        request_transition(request=request, action=Action.RECEIVE_EVIDENCE, actor=actor, on=day)
+        _evidence_in(request, actor, day)
+
+
+def rfe_answer(*, request: ParoleRequest, actor: User, on: date | None = None) -> bool:
+    """Take a party's document as the answer if the request still waits for evidence
+    (checked under the lock: a lapse or a withdrawal may have come first)."""
+    with transaction.atomic():
+        request = request_lock(request)
+        if request.status_enum is not Status.EVIDENCE_REQUESTED or not actor.is_party_role:
+            return False
+        _evidence_in(request, actor, _today(on))
+        return True
+
+
+def rfe_lapse(*, request: ParoleRequest, on: date | None = None) -> bool:
+    """No answer by the deadline: the request goes back to its officer, who may decide on
+    the record. False if it no longer waits (answered, withdrawn) by the time it is locked."""
+    day = _today(on)
+    with transaction.atomic():
+        request = request_lock(request)
+        if request.status_enum is not Status.EVIDENCE_REQUESTED:
+            return False
+        request_transition(
+            request=request,
+            action=Action.RFE_LAPSE,
+            actor=None,
+            on=day,
+            reason="No evidence arrived by the deadline; the officer decides on the record.",
+        )
         EvidenceRequest.objects.filter(
             request=request, answered_on__isnull=True, lapsed_on__isnull=True
-        ).update(answered_on=day)
+        ).update(lapsed_on=day)
         _set_assignment_state(request, AssignmentState.OPEN)
+        return True
+
+
+def _evidence_in(request: ParoleRequest, actor: User | None, day: date) -> None:
+    request_transition(request=request, action=Action.RECEIVE_EVIDENCE, actor=actor, on=day)
+    EvidenceRequest.objects.filter(
+        request=request, answered_on__isnull=True, lapsed_on__isnull=True
+    ).update(answered_on=day)
+    _set_assignment_state(request, AssignmentState.OPEN)
+
+
+def _into_review(request: ParoleRequest, actor: User, day: date) -> None:
+    """An assigned request enters review before its officer asks for evidence or decides
+    (the same transaction: if the step after is refused, this is undone too)."""
+    if request.status_enum is Status.ASSIGNED:
+        request_transition(request=request, action=Action.START_REVIEW, actor=actor, on=day)
 
 
 def case_resume_review(*, request: ParoleRequest, actor: User, on: date | None = None) -> None:
@@ -188,6 +240,7 @@ def case_decide(
         action = Action.DENY
     with transaction.atomic():
         request = request_lock(request)
+        _into_review(request, actor, day)
         request.decided_on = day
         request_transition(
             request=request,
@@ -235,7 +288,7 @@ def case_decide(
                 request=request,
                 kind=NoticeKind.APPROVAL,
                 on=day,
-                content=_approval(parole_days, day),
+                content=_approval(request, parole_days, day),
             )
             return decision
         fee_due = day + timedelta(days=snapshot.parole_fee_deadline_days())
@@ -272,7 +325,7 @@ def parole_fee_pay(*, request: ParoleRequest, actor: User | None, on: date | Non
             request=request,
             kind=NoticeKind.APPROVAL,
             on=day,
-            content=_approval(request.grant.parole_days, day),
+            content=_approval(request, request.grant.parole_days, day),
         )
 
 
@@ -308,12 +361,23 @@ def arrival_record(*, request: ParoleRequest, arrived_on: date, actor: User | No
 
 
 def parole_end(
-    *, request: ParoleRequest, reason: str, actor: User | None, on: date | None = None
+    *,
+    request: ParoleRequest,
+    reason: str,
+    actor: User | None,
+    on: date | None = None,
+    note: str = "",
 ) -> None:
-    """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or notice."""
+    """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or an
+    officer terminated it on written notice (8 CFR 212.5(e)), saying why in ``note``."""
     if reason not in set(GrantEnd):
         raise AdjudicationError(
             ErrorCode.INVALID, "reason", "End reason must be expired, departed or terminated."
+        )
+    note = note.strip()
+    if reason == GrantEnd.TERMINATED.value and not note:
+        raise AdjudicationError(
+            ErrorCode.INVALID, "note", "Say why parole is terminated: the notice tells them."
         )
     day = _today(on)
     with transaction.atomic():
@@ -327,6 +391,13 @@ def parole_end(
             data={"end_reason": reason},
         )
         Grant.objects.filter(request=request).update(ended_on=day, end_reason=reason)
+        if reason == GrantEnd.TERMINATED.value:
+            notice_issue(
+                request=request,
+                kind=NoticeKind.TERMINATION,
+                on=day,
+                content={"reason": note, "ended_on": day.isoformat()},
+            )
 
 
 def request_withdraw(
@@ -342,9 +413,23 @@ def request_withdraw(
         notice_issue(request=request, kind=NoticeKind.WITHDRAWAL, on=day)
 
 
-def _approval(parole_days: int, day: date) -> dict[str, int]:
-    """What an approval notice says: the period, and the lead time for re-parole in force."""
-    return {"parole_days": parole_days, "reparole_lead_days": policy_on(day).reparole_lead_days()}
+def _approval(request: ParoleRequest, parole_days: int, day: date) -> dict[str, object]:
+    """What an approval notice says, fixed on the day: the period, the work permit's fee,
+    and the lead time for re-parole, all by the policy in force; for a re-parole, the day
+    the new period starts (when the current parole ends)."""
+    policy = policy_on(day)
+    content: dict[str, object] = {
+        "kind": request.kind,
+        "parole_days": parole_days,
+        "reparole_lead_days": policy.reparole_lead_days(),
+        "work_permit_fee_usd": policy.work_permit_fee(renewal=False),
+        "address_change_days": policy.address_change_days(),
+    }
+    current = request.related_request
+    if request.kind == Kind.REPAROLE.value and current is not None:
+        ends = Grant.objects.filter(request=current).values_list("ends_on", flat=True).first()
+        content["starts_on"] = ends.isoformat() if ends else None
+    return content
 
 
 def _set_assignment_state(

@@ -19,8 +19,18 @@ from paroledesk.cases.selectors import (
     request_for_user,
     status_history,
 )
-from paroledesk.core.lifecycle import STATUS_TEXT, Status
-from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND
+from paroledesk.core.codes import EventAction
+from paroledesk.core.filing import Kind
+from paroledesk.core.lifecycle import STATUS_TEXT, Action, Status
+from paroledesk.core.policy import Channel
+from paroledesk.lib.api_schema import (
+    NOT_AUTHENTICATED,
+    NOT_FOUND,
+    RECEIPT,
+    RECEIPT_IN_PATH,
+    WWW_AUTHENTICATE,
+)
+from paroledesk.notices.models import NoticeKind
 
 
 class WindowSerializer(serializers.Serializer[object]):
@@ -28,25 +38,33 @@ class WindowSerializer(serializers.Serializer[object]):
     latest = serializers.DateField()
 
 
+STATUSES = [status.value for status in Status]
+REQUEST_KINDS = [kind.value for kind in Kind]
+NOTICE_KINDS = [kind.value for kind in NoticeKind]
+
+
 class HistorySerializer(serializers.Serializer[object]):
     on = serializers.DateField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=STATUSES)
     status_text = serializers.CharField()
-    action = serializers.CharField()
+    # The filing, then the steps of the lifecycle: the events that set a status.
+    action = serializers.ChoiceField(
+        choices=[EventAction.FILE.value, *(action.value for action in Action)]
+    )
 
 
 class NoticeRefSerializer(serializers.Serializer[object]):
-    id = serializers.IntegerField()
-    kind = serializers.CharField()
+    id = serializers.IntegerField(min_value=1)
+    kind = serializers.ChoiceField(choices=NOTICE_KINDS)
     issued_on = serializers.DateField()
-    url = serializers.CharField()
+    url = serializers.CharField(help_text="Where to download it: GET it with the same token.")
 
 
 class RequestDetailSerializer(serializers.Serializer[object]):
-    receipt_number = serializers.CharField()
-    kind = serializers.CharField()
-    channel = serializers.CharField()
-    status = serializers.ChoiceField(choices=[status.value for status in Status])
+    receipt_number = serializers.RegexField(RECEIPT)
+    kind = serializers.ChoiceField(choices=REQUEST_KINDS)
+    channel = serializers.ChoiceField(choices=[channel.value for channel in Channel])
+    status = serializers.ChoiceField(choices=STATUSES)
     status_text = serializers.CharField()
     received_on = serializers.DateField()
     decision_window = WindowSerializer()
@@ -55,7 +73,7 @@ class RequestDetailSerializer(serializers.Serializer[object]):
     history = HistorySerializer(many=True)
     notices = NoticeRefSerializer(many=True)
     family = serializers.ListField(
-        child=serializers.CharField(),
+        child=serializers.RegexField(RECEIPT),
         help_text="The receipt numbers of the requests its filer filed with the same family_group.",
     )
 
@@ -98,6 +116,7 @@ class RequestDetailView(APIView):
     @extend_schema(
         operation_id="request_read",
         summary="Read one request (its parties and assigned staff)",
+        parameters=[RECEIPT_IN_PATH, WWW_AUTHENTICATE],
         responses={200: RequestDetailSerializer, 401: NOT_AUTHENTICATED, 404: NOT_FOUND},
     )
     def get(self, request: Request, receipt: str) -> Response:

@@ -1,8 +1,10 @@
 """The API's routes, on top of every app: each endpoint lives with the app that owns it."""
 
-from django.urls import path
+from django.urls import path, re_path
 
+from paroledesk.adjudication import api as cases_api
 from paroledesk.api import requests as requests_api
+from paroledesk.api.unknown import UnknownAddress
 from paroledesk.intake.api import filing as filing_api
 from paroledesk.intake.evidence import api as documents_api
 from paroledesk.notices import api as notices_api
@@ -25,4 +27,12 @@ urlpatterns = [
         notices_api.NoticePdfView.as_view(),
         name="api-notice-pdf",
     ),
+    path("queue", cases_api.QueueListView.as_view(), name="api-queue"),
+    path("cases/<str:receipt>/assign", cases_api.AssignView.as_view(), name="api-case-assign"),
+    path("cases/<str:receipt>/rfe", cases_api.RfeView.as_view(), name="api-case-rfe"),
+    path(
+        "cases/<str:receipt>/decision", cases_api.DecisionView.as_view(), name="api-case-decision"
+    ),
+    # Last: any other address under /api/v1/ answers a JSON 404.
+    re_path(r"", UnknownAddress.as_view(), name="api-unknown"),
 ]

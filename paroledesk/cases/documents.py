@@ -19,9 +19,11 @@ from django.db import transaction
 from paroledesk.accounts.models import User
 from paroledesk.audit.services import event_record
 from paroledesk.cases.models import EvidenceDocument, EvidenceKind, ParoleRequest
+from paroledesk.cases.signals import document_added
 from paroledesk.core.codes import ErrorCode, EventAction
 from paroledesk.lib.fields import data_keyring
 from paroledesk.lib.files import UploadRefused, clean_name, detect_type
+from paroledesk.lib.images import without_metadata
 from paroledesk.lib.uploads import MAX_UPLOAD_BYTES, TOO_LARGE
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,9 @@ def document_add(
 ) -> EvidenceDocument:
     """Check, seal and store one file, with its row and its event, all or nothing.
 
+    Photos are stored without their metadata (lib.images); size and SHA-256 are
+    those of the bytes stored.
+
     Raises UploadRefused for a file that is not accepted. Runs its own
     transaction (durable: it cannot be rolled back by a caller after the file
     is kept), and deletes the file again if anything after writing it fails.
@@ -63,6 +68,8 @@ def document_add(
     if len(data) > MAX_UPLOAD_BYTES:
         raise UploadRefused(ErrorCode.FILE_TOO_LARGE, TOO_LARGE)
     content_type = detect_type(data)
+    # A photo's GPS position and the like are not kept, nor anything after its end.
+    data = without_metadata(data, content_type)
     # Random, and nothing in it says whose file it is.
     stored = f"evidence/{secrets.token_hex(16)}"
     try:
@@ -93,6 +100,9 @@ def document_add(
                     "content_type": content_type,
                     "size_bytes": len(data),
                 },
+            )
+            document_added.send(
+                sender=EvidenceDocument, request=request, document=document, actor=actor
             )
     except BaseException:
         _delete_quietly(stored)

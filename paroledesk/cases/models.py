@@ -125,6 +125,9 @@ class ParoleRequest(models.Model):
     requested_days = models.PositiveIntegerField()
     new_facts = EncryptedTextField(blank=True, default="")
     expedite_reason = EncryptedTextField(blank=True, default="")
+    # Whether an expedite was asked for, in the clear for the officers' queues (the
+    # reason itself stays sealed above).
+    expedited = models.BooleanField(default=False)
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="filed_requests"
     )

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 
 import django
 
@@ -18,6 +19,10 @@ SERVE_HELP = "Migrate, load policy, seed demo data into an empty database, and s
 TOTP_HELP = (
     "Print the code that a demo staff member's authenticator app would show now, "
     "to sign in as olivia, oscar, sam or ada. Demo accounts only."
+)
+SWEEP_HELP = (
+    "The daily duties: requests for evidence and parole fees past their deadlines, "
+    "reminders, paroles run out, and notices not yet delivered. Safe to run twice a day."
 )
 RESEAL_HELP = (
     "Seal every encrypted value and evidence file again under the first key of "
@@ -39,6 +44,13 @@ def _with_django(name: str) -> Callable[[argparse.Namespace], int]:
         return command(args)
 
     return run
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -90,6 +102,15 @@ def parser() -> argparse.ArgumentParser:
         description=RESEAL_HELP,
     )
     reseal.set_defaults(run=_with_django("reseal"))
+
+    sweep = commands.add_parser("sweep", help=SWEEP_HELP, description=SWEEP_HELP)
+    sweep.add_argument(
+        "--today",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day to sweep for (default: today where the site is)",
+    )
+    sweep.set_defaults(run=_with_django("sweep"))
 
     bench = commands.add_parser("bench", help="run the benchmark suite")
     bench.add_argument("--cases", type=int, default=10_000)

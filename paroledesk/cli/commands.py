@@ -12,10 +12,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import timezone
 
 from paroledesk.accounts.models import User
 from paroledesk.accounts.second_factor import current_code
 from paroledesk.accounts.services import user_create
+from paroledesk.adjudication.sweep import sweep as sweep_day
 from paroledesk.cli.demo import demo_accounts_file, demo_seed_if_empty, demo_usernames
 from paroledesk.cli.reseal import data_reseal
 from paroledesk.core.roles import Role
@@ -67,6 +69,22 @@ def serve(args: argparse.Namespace) -> int:
             str(settings.BASE_DIR),
         ],
     )
+
+
+def sweep(args: argparse.Namespace) -> int:
+    today = args.today or timezone.localdate()
+    try:
+        report = sweep_day(today)
+    except OSError as error:
+        print(
+            f"The sweep stopped: a notice could not be sent ({error}). Run it again.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Swept {today.isoformat()}:")
+    for line in report.lines():
+        print(f"  {line}")
+    return 0
 
 
 def user_add(args: argparse.Namespace) -> int:

@@ -39,6 +39,8 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    # 413: a body (or its form fields) larger than any request here needs.
+    REQUEST_TOO_LARGE = "request_too_large"
     TOO_MANY_REQUESTS = "too_many_requests"
     CONFLICT = "conflict"
     ERROR = "error"

@@ -52,6 +52,7 @@ from paroledesk.core.filing_rules import (
 )
 from paroledesk.core.policy import Channel
 from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
+from paroledesk.core.text import UnsafeText, clean_text, shown
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -71,6 +72,8 @@ ORGANIZATION_MAX = 200
 GROUP_MAX = 100
 TEXT_MAX = 10_000
 DAYS_MAX = 3650
+# An answer lists this many problems at most, then says how many more there were.
+ERRORS_LISTED = 50
 EARLIEST_BIRTH = date(1900, 1, 1)
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -82,9 +85,14 @@ _T = TypeVar("_T")
 
 
 class FilingInvalid(ValueError):
-    """The document is malformed; ``errors`` lists every problem, each with code ``invalid``."""
+    """The document is malformed; ``errors`` lists its problems, each with code ``invalid``:
+    every one, or the first ERRORS_LISTED and how many more were left out."""
 
     def __init__(self, errors: list[FieldError]) -> None:
+        if len(errors) > ERRORS_LISTED:
+            more = len(errors) - ERRORS_LISTED + 1
+            cut = f"{more:,} more problems were found but not listed; correct these and try again."
+            errors = [*errors[: ERRORS_LISTED - 1], FieldError(ErrorCode.INVALID, None, cut)]
         super().__init__(" ".join(error.message for error in errors))
         self.errors = errors
 
@@ -120,7 +128,8 @@ class _Part:
         known = _field_names(shape)
         for key in data:
             if key not in known:
-                name = str(key)
+                # Repeated in the answer: cut short, and with nothing hidden in it.
+                name = shown(str(key))
                 self.fail(name, f"The field {self.path(name)!r} is not part of a filing document.")
 
     def path(self, key: str) -> str:
@@ -159,17 +168,31 @@ class _Part:
         return None
 
     def text(
-        self, key: str, label: str, *, limit: int = NAME_MAX, required: bool = True
+        self,
+        key: str,
+        label: str,
+        *,
+        limit: int = NAME_MAX,
+        required: bool = True,
+        paragraphs: bool = False,
     ) -> str | None:
+        """A line of text, or with ``paragraphs`` free text that keeps its line breaks;
+        in Unicode NFKC and without hidden characters (core.text), trimmed."""
         value = self.given(key)
         if value is not None and not isinstance(value, str):
             self.fail(key, f"{label} must be text.")
-        elif value is None or not value.strip():
+            return None
+        try:
+            value = None if value is None else clean_text(value, paragraphs=paragraphs).strip()
+        except UnsafeText as unsafe:
+            self.fail(key, unsafe.about(label))
+            return None
+        if not value:
             self.missing(key, label, required=required)
-        elif len(value.strip()) > limit:
-            self.fail(key, f"{label} is {len(value.strip()):,} characters long; at most {limit:,}.")
+        elif len(value) > limit:
+            self.fail(key, f"{label} is {len(value):,} characters long; at most {limit:,}.")
         else:
-            return value.strip()
+            return value
         return None
 
     def choice(self, key: str, label: str, enum: type[_E]) -> _E | None:
@@ -327,8 +350,12 @@ def _beneficiary(part: _Part, born_by: date) -> BeneficiaryInfo | None:
 def _reason(part: _Part) -> ReasonInfo | None:
     basis = part.choice("basis", "The basis of the request", Basis)
     category = part.choice("category", "The category of the reason", Category)
-    statement = part.text("statement", "The statement of the reason", limit=TEXT_MAX)
-    why_no_visa = part.text("why_no_visa", "Why no visa can be had", limit=TEXT_MAX)
+    statement = part.text(
+        "statement", "The statement of the reason", limit=TEXT_MAX, paragraphs=True
+    )
+    why_no_visa = part.text(
+        "why_no_visa", "Why no visa can be had", limit=TEXT_MAX, paragraphs=True
+    )
     if basis and category and statement and why_no_visa:
         return ReasonInfo(basis, category, statement, why_no_visa)
     return None
@@ -356,7 +383,9 @@ def _fee(part: _Part) -> FeeInfo | None:
 
 
 def _expedite(part: _Part) -> ExpediteInfo | None:
-    reason = part.text("reason", "The reason to expedite", limit=TEXT_MAX, required=False)
+    reason = part.text(
+        "reason", "The reason to expedite", limit=TEXT_MAX, required=False, paragraphs=True
+    )
     if reason is None and not part.failed("reason"):
         part.fail(
             "reason", "A request to expedite must say why the decision is urgent.", missing=True
@@ -380,7 +409,7 @@ def _related(top: _Part, kind: Kind | None) -> str | None:
         try:
             return str(parse_receipt_number(value))
         except InvalidReceiptNumber as bad:
-            top.fail(key, f"{label} {bad.text!r} {bad.problem}")
+            top.fail(key, f"{label} {shown(bad.text)!r} {bad.problem}")
     return None
 
 
@@ -450,7 +479,9 @@ def _read(
     days = top.whole("requested_days", "The number of days requested", low=1, high=DAYS_MAX)
     sponsor = top.part("sponsor", SponsorInfo, _sponsor)  # absent: sponsor_required, later
     fee = top.part("fee", FeeInfo, _fee)  # absent: fee_required, later
-    new_facts = top.text("new_facts", "The statement of new facts", limit=TEXT_MAX, required=False)
+    new_facts = top.text(
+        "new_facts", "The statement of new facts", limit=TEXT_MAX, required=False, paragraphs=True
+    )
     expedite = top.part("expedite", ExpediteInfo, _expedite)
     group = top.text("family_group", "The family group", limit=GROUP_MAX, required=False)
     read = _Read(

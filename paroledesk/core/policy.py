@@ -173,6 +173,19 @@ class PolicySnapshot:
     def long_period_days(self) -> int:
         return self._int(PolicyKey.LONG_PERIOD_DAYS)
 
+    def address_change_days(self) -> int:
+        return self._int(PolicyKey.ADDRESS_CHANGE_DAYS)
+
+    def rfe_reminder_business_days(self) -> int:
+        return self._int(PolicyKey.REMINDER_RFE_BUSINESS_DAYS)
+
+    def parole_fee_reminder_days(self) -> int:
+        return self._int(PolicyKey.REMINDER_PAROLE_FEE_DAYS)
+
+    def parole_ending_reminder_days(self) -> tuple[int, int]:
+        """The days before parole ends when reminders go out, first and last."""
+        return self.reparole_lead_days(), self._int(PolicyKey.REMINDER_PAROLE_ENDING_LAST_DAYS)
+
     def filing_address(self) -> str:
         return self._str(PolicyKey.FILING_ADDRESS)
 
@@ -302,4 +315,10 @@ DEFAULT_ENTRIES: tuple[PolicyEntry, ...] = (
     PolicyEntry(PolicyKey.FILING_ADDRESS, _SINCE_2013, "USCIS Dallas Lockbox, Attn: HP", _GUIDANCE),
     PolicyEntry(PolicyKey.RECEIPT_PREFIX_ONLINE, _SINCE_2013, "IOE", _DEFAULT),
     PolicyEntry(PolicyKey.RECEIPT_PREFIX_PAPER, _SINCE_2013, "HPL", _DEFAULT),
+    PolicyEntry(PolicyKey.REMINDER_RFE_BUSINESS_DAYS, _SINCE_2013, 5, _DEFAULT),
+    PolicyEntry(PolicyKey.REMINDER_PAROLE_FEE_DAYS, _PAROLE_FEE_START, 7, _DEFAULT),
+    PolicyEntry(PolicyKey.REMINDER_PAROLE_ENDING_LAST_DAYS, _SINCE_2013, 30, _DEFAULT),
+    PolicyEntry(
+        PolicyKey.ADDRESS_CHANGE_DAYS, _SINCE_2013, 10, "INA 265 and 8 CFR 265.1 (Form AR-11)"
+    ),
 )

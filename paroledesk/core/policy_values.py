@@ -33,6 +33,10 @@ class PolicyKey(StrEnum):
     FILING_ADDRESS = "filing.address"
     RECEIPT_PREFIX_ONLINE = "receipt_prefix.online"
     RECEIPT_PREFIX_PAPER = "receipt_prefix.paper"
+    REMINDER_RFE_BUSINESS_DAYS = "reminder.rfe_business_days"
+    REMINDER_PAROLE_FEE_DAYS = "reminder.parole_fee_days"
+    REMINDER_PAROLE_ENDING_LAST_DAYS = "reminder.parole_ending_last_days"
+    ADDRESS_CHANGE_DAYS = "address_change.report_days"
 
 
 class ValueKind(StrEnum):
@@ -93,6 +97,20 @@ SPECS: dict[PolicyKey, PolicySpec] = {
     ),
     PolicyKey.RECEIPT_PREFIX_PAPER: PolicySpec(
         ValueKind.PREFIX, "Three letters that start the receipt number of a paper filing."
+    ),
+    PolicyKey.REMINDER_RFE_BUSINESS_DAYS: PolicySpec(
+        ValueKind.BUSINESS_DAYS, "Business days before evidence is due when a reminder is sent."
+    ),
+    PolicyKey.REMINDER_PAROLE_FEE_DAYS: PolicySpec(
+        ValueKind.DAYS, "Days before the parole fee is due when a reminder is sent."
+    ),
+    PolicyKey.ADDRESS_CHANGE_DAYS: PolicySpec(
+        ValueKind.DAYS, "Days a parolee has to report a new address (Form AR-11)."
+    ),
+    PolicyKey.REMINDER_PAROLE_ENDING_LAST_DAYS: PolicySpec(
+        ValueKind.DAYS,
+        "Days before parole ends when the last reminder is sent (the first goes out when "
+        "the re-parole lead time begins).",
     ),
 }
 

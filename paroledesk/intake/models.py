@@ -39,6 +39,8 @@ class IdempotencyKey(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=255)
+    # SHA-256 of the filing document as parsed (core.json_text.fingerprint), not of the
+    # bytes sent: the same document written another way is the same filing.
     body_sha256 = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
     response = models.JSONField()

@@ -385,6 +385,7 @@ def _write(
         requested_days=doc.requested_days,
         new_facts=doc.new_facts or "",
         expedite_reason=doc.expedite.reason if doc.expedite else "",
+        expedited=doc.expedite is not None,
         family_group=family_group_of(doc),
         filed_by=filed_by,
     )

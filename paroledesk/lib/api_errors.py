@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -60,9 +66,23 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, Any]]:
     return [{"code": ErrorCode.INVALID.value, "field": prefix or None, "message": str(detail)}]
 
 
+def _suspicious(exc: SuspiciousOperation) -> Response:
+    """Django's refusals of a body as it reads it, which would otherwise be an HTML 400."""
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        body = error_body(
+            ErrorCode.REQUEST_TOO_LARGE,
+            "The request is larger, or has more fields or files, than any request here "
+            "needs. Send less.",
+        )
+        return Response(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    return Response(error_body(*_GENERIC[status.HTTP_400_BAD_REQUEST]), status=400)
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ApiError):
         return Response({"errors": exc.errors}, status=exc.status_code)
+    if isinstance(exc, SuspiciousOperation):
+        return _suspicious(exc)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -71,7 +91,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     if isinstance(exc, exceptions.ParseError):
-        response.data = error_body(ErrorCode.INVALID, "The body could not be read as JSON.")
+        # Our JSON parser says why in a sentence (lib.json_body).
+        response.data = error_body(ErrorCode.INVALID, str(exc.detail))
         response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
         return response
     if isinstance(exc, exceptions.ValidationError):

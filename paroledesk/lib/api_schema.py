@@ -1,8 +1,11 @@
-"""Shapes shared by the API's documentation: the error body every 4xx carries."""
+"""Shapes shared by the API's documentation: the error body every 4xx carries, and the
+parameters and headers that several operations share."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from typing import Any
+
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from paroledesk.core.codes import ErrorCode
@@ -41,4 +44,61 @@ NOT_FOUND = error_response(
     "No such request, or not one you may see (the two are not told apart).",
     ErrorCode.NOT_FOUND,
     "Nothing was found at this address.",
+)
+
+
+# -- path parameters and headers every operation on a request shares --------------
+
+# As people type them: any case, with spaces or hyphens between (core.receipt_numbers).
+RECEIPT_TYPED = r"^[ -]*(?:[A-Za-z][ -]*){3}(?:[0-9][ -]*){10}$"
+# As the server writes them.
+RECEIPT = r"^[A-Z]{3}[0-9]{10}$"
+
+RECEIPT_IN_PATH = OpenApiParameter(
+    "receipt",
+    {"type": "string", "pattern": RECEIPT_TYPED, "example": "IOE2700100042"},
+    OpenApiParameter.PATH,
+    required=True,
+    description="The receipt number, like IOE2700100042 (any case; spaces and hyphens "
+    "are ignored). Anything else is answered as a request that does not exist.",
+)
+
+
+def id_in_path(name: str, what: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        {"type": "integer", "minimum": 1},
+        OpenApiParameter.PATH,
+        required=True,
+        description=f"The id of the {what}, as the request lists it.",
+    )
+
+
+def response_header(name: str, schema: dict[str, Any], codes: list[int], description: str) -> Any:
+    return OpenApiParameter(
+        name,
+        schema,
+        OpenApiParameter.HEADER,
+        required=True,
+        description=description,
+        response=codes,
+    )
+
+
+WWW_AUTHENTICATE = response_header(
+    "WWW-Authenticate",
+    {"type": "string", "enum": ["Token"]},
+    [401],
+    "How to authenticate: `Authorization: Token <token>`.",
+)
+CSRF_OR_FORBIDDEN = error_response(
+    "Signed in on the site, but the CSRF token is missing or wrong: send the csrftoken "
+    "cookie's value in the X-CSRFToken header (API tokens need none).",
+    ErrorCode.PERMISSION_DENIED,
+    "CSRF Failed: CSRF cookie not set.",
+)
+NOT_JSON = error_response(
+    "The body is not sent as application/json.",
+    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    "Send JSON.",
 )

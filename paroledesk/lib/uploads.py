@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -110,3 +111,36 @@ def upload_too_large(request: HttpRequest) -> bool:
         isinstance(handler, CappedUpload) and handler.too_large
         for handler in request.upload_handlers
     )
+
+
+class ChunkedApiBodies:
+    """Gives an API request sent in chunks (no Content-Length) the length of what it sent.
+
+    Django reads no body without a Content-Length, so a file uploaded in
+    chunks (as gunicorn passes them on) looked like no file at all, and a
+    30 MB one was refused as ``invalid`` instead of ``file_too_large``. The
+    body is read here, but never more than one byte past what any API request
+    may hold; a longer one is cut there, and is then refused for its size by
+    whatever reads it (CappedUpload, or the JSON parser) as if its length had
+    been announced.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chunked = "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if chunked and not request.META.get("CONTENT_LENGTH") and request.path.startswith("/api/"):
+            most = max(MAX_UPLOAD_BYTES + FORM_OVERHEAD, settings.DATA_UPLOAD_MAX_MEMORY_SIZE) + 1
+            body = _read_at_most(request.META["wsgi.input"], most)
+            request.META["CONTENT_LENGTH"] = str(len(body))
+            # Where WSGIRequest reads its body from; it was made with a length of 0.
+            request._stream = io.BytesIO(body)
+        return self.get_response(request)
+
+
+def _read_at_most(stream: Any, most: int) -> bytes:
+    buffer = io.BytesIO()
+    while buffer.tell() < most and (chunk := stream.read(min(64 * 1024, most - buffer.tell()))):
+        buffer.write(chunk)
+    return buffer.getvalue()

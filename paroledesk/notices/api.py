@@ -7,19 +7,31 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
-from rest_framework.views import APIView
 
 from paroledesk.accounts.models import User
 from paroledesk.cases.selectors import RequestNotFound, request_for_user
-from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND
+from paroledesk.lib.api_downloads import FileDownloadView, download_headers
+from paroledesk.lib.api_schema import (
+    NOT_AUTHENTICATED,
+    NOT_FOUND,
+    RECEIPT_IN_PATH,
+    WWW_AUTHENTICATE,
+    id_in_path,
+)
 from paroledesk.notices.models import Notice
 from paroledesk.notices.rendering import notice_pdf
 
 
-class NoticePdfView(APIView):
+class NoticePdfView(FileDownloadView):
     @extend_schema(
         operation_id="notice_pdf",
         summary="Download a written notice as PDF",
+        parameters=[
+            RECEIPT_IN_PATH,
+            id_in_path("notice_id", "notice"),
+            *download_headers("inline"),
+            WWW_AUTHENTICATE,
+        ],
         responses={
             (200, "application/pdf"): OpenApiResponse(
                 OpenApiTypes.BINARY, description="The notice"

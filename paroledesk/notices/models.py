@@ -20,6 +20,7 @@ class NoticeKind(StrEnum):
     RFE_REMINDER = "rfe_reminder"
     FEE_REMINDER = "fee_reminder"
     PAROLE_ENDING_REMINDER = "parole_ending_reminder"
+    TERMINATION = "termination"
 
 
 NOTICE_TITLES = {
@@ -33,6 +34,7 @@ NOTICE_TITLES = {
     NoticeKind.RFE_REMINDER: "Reminder: evidence due",
     NoticeKind.FEE_REMINDER: "Reminder: parole fee due",
     NoticeKind.PAROLE_ENDING_REMINDER: "Reminder: parole ending",
+    NoticeKind.TERMINATION: "Termination of parole",
 }
 
 

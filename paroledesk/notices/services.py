@@ -55,6 +55,21 @@ def notice_issue(
     return notice
 
 
+def notices_deliver_pending(batch: int = 500) -> int:
+    """Deliver every notice not delivered yet, here and now: the outbox after a crash
+    between a change's commit and its delivery (the sweep runs this). Returns how many."""
+    delivered = 0
+    start = 0
+    while waiting := list(
+        Notice.objects.filter(delivered_at__isnull=True, pk__gt=start)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:batch]
+    ):
+        delivered += notices_deliver(waiting)
+        start = waiting[-1]
+    return delivered
+
+
 def notices_deliver_after_commit(notices: Iterable[Notice]) -> None:
     """Queue delivery of new notices for when their transaction commits; a rollback sends none.
 

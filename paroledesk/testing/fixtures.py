@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+from rest_framework.test import APIClient
 
 from paroledesk.accounts.models import User
 from paroledesk.accounts.second_factor import second_factor_enrol
-from paroledesk.accounts.services import user_create
+from paroledesk.accounts.services import token_issue, user_create
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.roles import Role
 from paroledesk.intake.services import request_file
@@ -17,6 +18,13 @@ from paroledesk.policy.services import policy_load_defaults
 
 PASSWORD = "correct horse battery staple 7"  # noqa: S105 - test accounts only
 FILED_ON = date(2026, 11, 30)
+
+
+def client_for(user: User) -> APIClient:
+    """An API client that sends ``user``'s token."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(user=user)}")
+    return client
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ urlpatterns = [
     # The filing wizard; before the request page, whose pattern would take "new" for a receipt.
     path("", include(intake_urls)),
     path("requests/<str:receipt_number>/", views.request_detail, name="request_detail"),
+    path("requests/<str:receipt_number>/steps/<slug:step>/", views.case_step, name="case_step"),
     path("work/", views.work_queue, name="work_queue"),
     path("work/supervise/", views.supervise, name="supervise"),
     path("administration/", views.administration, name="administration"),

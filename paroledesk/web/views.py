@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from paroledesk.accounts.decorators import roles_required, signed_in_user
-from paroledesk.adjudication.selectors import (
-    officer_loads,
-    queue_for_officer,
-    queue_rfe,
-    queue_unassigned,
+from paroledesk.accounts.models import User
+from paroledesk.adjudication.actions import (
+    STEP_DONE,
+    Step,
+    StepRefused,
+    action_refusal,
+    available_actions,
+    step_take,
 )
+from paroledesk.adjudication.forms import AssignForm, DecisionForm, RfeForm
+from paroledesk.adjudication.selectors import QueueView, case_for_step, officer_loads, queue
+from paroledesk.adjudication.services import AdjudicationError
 from paroledesk.cases.clock import clock_for
+from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import (
     RequestNotFound,
     events_of,
@@ -22,9 +34,10 @@ from paroledesk.cases.selectors import (
     possible_duplicates_of,
     request_for_user,
     requests_of_party,
+    visible_requests,
 )
 from paroledesk.core.lifecycle import STATUS_TEXT, Status
-from paroledesk.core.roles import ADJUDICATOR_ROLES, PARTY_ROLES, Role
+from paroledesk.core.roles import ADJUDICATOR_ROLES, PARTY_ROLES, STAFF_ROLES, Role
 from paroledesk.intake.wizard.steps import draft_rows
 from paroledesk.policy.selectors import policy_on
 
@@ -62,6 +75,33 @@ def request_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
         found = request_for_user(receipt_number=receipt_number, user=user, via="page")
     except RequestNotFound:
         raise Http404("No such request") from None
+    return _request_page(request, found, user)
+
+
+def _step_forms(case: ParoleRequest, user: User, data: Any = None) -> dict[str, Form]:
+    """A form for each step this user may take on the case now (none for a party)."""
+    made: dict[str, Form] = {}
+    for step in available_actions(case, user) if user.is_staff_role else []:
+        if step is Step.ASSIGN:
+            made[step] = AssignForm(data)
+        elif step is Step.REQUEST_EVIDENCE:
+            made[step] = RfeForm(data)
+        elif step is Step.DECIDE:
+            exceptions = policy_on(timezone.localdate()).parole_fee_exceptions()
+            made[step] = DecisionForm(data, exceptions=exceptions)
+        else:
+            made[step] = Form(data)
+    return made
+
+
+def _request_page(
+    request: HttpRequest,
+    found: ParoleRequest,
+    user: User,
+    *,
+    forms: dict[str, Form] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "item": found,
         "clock": clock_for(found),
@@ -71,23 +111,63 @@ def request_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
         "family": family_of(found),
         # Who else may have filed for this person is for staff only (docs/security.md).
         "duplicates": possible_duplicates_of(found) if user.is_staff_role else [],
+        "step_forms": forms if forms is not None else _step_forms(found, user),
     }
-    return render(request, "web/request_detail.html", context)
+    return render(request, "web/request_detail.html", context, status=status)
+
+
+@require_POST
+@roles_required(STAFF_ROLES)
+def case_step(request: HttpRequest, receipt_number: str, step: str) -> HttpResponse:
+    """One step on a case from its page: done, then back to the page with what it did;
+    refused or with answers to put right, the page again with the reason."""
+    user = signed_in_user(request)
+    try:
+        case = case_for_step(receipt_number=receipt_number, user=user)
+        taken = Step(step)
+    except (RequestNotFound, ValueError):
+        raise Http404("No such request") from None
+    forms = _step_forms(case, user, request.POST)
+    form = forms.get(taken)
+    if form is None:
+        refusal = action_refusal(case, user, taken)
+        messages.error(request, refusal.message if refusal else "This step cannot be taken now.")
+        return _back_to(case, user)
+    if form.is_valid():
+        try:
+            step_take(case, user, taken, form.cleaned_data)
+        except StepRefused as refused:
+            messages.error(request, refused.refusal.message)
+            return _back_to(case, user)
+        except AdjudicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, STEP_DONE[taken])
+            return redirect("request_detail", case.receipt_number)
+    return _request_page(request, case, user, forms=forms, status=422)
+
+
+def _back_to(case: ParoleRequest, user: User) -> HttpResponse:
+    """To the case page if this user may see it, otherwise to their own start page."""
+    if visible_requests(user=user).filter(pk=case.pk).exists():
+        return redirect("request_detail", case.receipt_number)
+    return redirect(LANDING[user.role_enum])
 
 
 @roles_required(ADJUDICATOR_ROLES)
 def work_queue(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     today = timezone.localdate()
-    rows = [(item, clock_for(item, today=today)) for item in queue_for_officer(officer=user)[:50]]
-    rfe_count = queue_rfe(officer=user).count()
+    mine = queue(QueueView.MINE, user=user)[:50]
+    rows = [(item, clock_for(item, today=today)) for item in mine]
+    rfe_count = queue(QueueView.RFE, user=user).count()
     return render(request, "web/work_queue.html", {"rows": rows, "rfe_count": rfe_count})
 
 
 @roles_required({Role.SUPERVISOR})
 def supervise(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    unassigned = queue_unassigned()
+    unassigned = queue(QueueView.UNASSIGNED, user=signed_in_user(request))
     rows = [(item, clock_for(item, today=today)) for item in unassigned[:50]]
     context = {"rows": rows, "unassigned_count": unassigned.count(), "officers": officer_loads()}
     return render(request, "web/supervise.html", context)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import ParseError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -15,11 +13,19 @@ from rest_framework.views import APIView
 from paroledesk.accounts.models import User
 from paroledesk.cases.clock import decision_window_on_receipt
 from paroledesk.core.codes import ErrorCode, FilingSource
-from paroledesk.intake.api.schema import EXAMPLE, FILED, FILING_DOCUMENT, FORBIDDEN, REFUSED
+from paroledesk.core.json_text import fingerprint
+from paroledesk.intake.api.schema import (
+    EXAMPLE,
+    FILED,
+    FILING_DOCUMENT,
+    FORBIDDEN,
+    IDEMPOTENCY_KEY,
+    REFUSED,
+)
 from paroledesk.intake.models import IdempotencyKey
 from paroledesk.intake.services import Filed, FilingRefused, request_file
 from paroledesk.lib.api_errors import ApiError, error_body
-from paroledesk.lib.api_schema import NOT_AUTHENTICATED
+from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_JSON, WWW_AUTHENTICATE
 
 KEY_HEADER = "Idempotency-Key"
 
@@ -51,11 +57,11 @@ def _key(request: Request) -> str | None:
     return key
 
 
-def _replay(owner: User, key: str, body_sha256: str) -> Response | None:
+def _replay(owner: User, key: str, document_sha256: str) -> Response | None:
     first = IdempotencyKey.objects.filter(owner=owner, key=key).first()
     if first is None:
         return None
-    if first.body_sha256 != body_sha256:
+    if first.body_sha256 != document_sha256:
         raise ApiError(
             status_code=422,
             code=ErrorCode.INVALID,
@@ -75,12 +81,20 @@ class RequestFileView(APIView):
         parameters=[
             OpenApiParameter(
                 KEY_HEADER,
-                str,
+                IDEMPOTENCY_KEY,
                 OpenApiParameter.HEADER,
-                description="Any unique string chosen by the client.",
-            )
+                description="Any unique string chosen by the client: 1 to 255 printable "
+                "characters, not all spaces.",
+            ),
+            WWW_AUTHENTICATE,
         ],
-        responses={201: FILED, 401: NOT_AUTHENTICATED, 403: FORBIDDEN, 422: REFUSED},
+        responses={
+            201: FILED,
+            401: NOT_AUTHENTICATED,
+            403: FORBIDDEN,
+            415: NOT_JSON,
+            422: REFUSED,
+        },
         examples=[EXAMPLE],
     )
     def post(self, request: Request) -> Response:
@@ -93,17 +107,12 @@ class RequestFileView(APIView):
                 message="Only requestors and representatives file requests.",
             )
         key = _key(request)
-        body_sha256 = hashlib.sha256(request.body).hexdigest()
-        if key and (replayed := _replay(user, key, body_sha256)):
+        raw = request.data  # a body that is not JSON is refused here, with why (lib.json_body)
+        # The document as parsed, not its bytes: the same filing sent again with other
+        # spacing, key order or escapes is the same filing.
+        document_sha256 = fingerprint(raw)
+        if key and (replayed := _replay(user, key, document_sha256)):
             return replayed
-        try:
-            raw = request.data
-        except ParseError:
-            raise ApiError(
-                status_code=422,
-                code=ErrorCode.INVALID,
-                message="The body must be a JSON filing document.",
-            ) from None
         try:
             with transaction.atomic():
                 try:
@@ -116,14 +125,14 @@ class RequestFileView(APIView):
                     IdempotencyKey.objects.create(
                         owner=user,
                         key=key,
-                        body_sha256=body_sha256,
+                        body_sha256=document_sha256,
                         status_code=status,
                         response=body,
                         request=filed.request if status == 201 else None,
                     )
         except IntegrityError:
             # The same key arrived twice at once: the other one filed; answer as it did.
-            if key and (replayed := _replay(user, key, body_sha256)):
+            if key and (replayed := _replay(user, key, document_sha256)):
                 return replayed
             return Response(error_body(ErrorCode.CONFLICT, "Please try again."), status=409)
         return Response(body, status=status)

@@ -22,8 +22,6 @@ first receipt numbers.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +35,7 @@ from paroledesk.accounts.models import User
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.codes import ErrorCode, FilingSource
 from paroledesk.core.filing import FieldError, FilingDocument, FilingOutcome
+from paroledesk.core.json_text import JsonUnreadable, fingerprint, json_read
 from paroledesk.core.policy import PolicySnapshot
 from paroledesk.intake.models import IdempotencyKey
 from paroledesk.intake.receipts import receipts_issue
@@ -101,8 +100,7 @@ class ImportTally:
 
 def import_key(document: object) -> str:
     """The IdempotencyKey of a filing document: the same content, however spaced or ordered."""
-    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return KEY_PREFIX + hashlib.sha256(canonical.encode()).hexdigest()
+    return KEY_PREFIX + fingerprint(document)
 
 
 @dataclass(frozen=True)
@@ -131,11 +129,9 @@ def _read(number: int, text: bytes | str, today: date) -> _Line:
     if not text.strip():
         return not_json("it is blank")
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        return not_json(f"{error.msg} at column {error.colno}")
-    except (ValueError, RecursionError):  # a number too long to read, nesting too deep
-        return not_json("it is too large or too deeply nested to read")
+        document = json_read(text)
+    except JsonUnreadable as unreadable:
+        return not_json(unreadable.reason)
     key = import_key(document)
     try:
         document_read = request_read(raw=document, source=FilingSource.IMPORT, today=today)

@@ -21,14 +21,34 @@ from paroledesk.cases.documents import document_content, document_upload
 from paroledesk.cases.models import EvidenceDocument, EvidenceKind
 from paroledesk.cases.selectors import RequestNotFound, request_for_user
 from paroledesk.core.codes import ErrorCode
+from paroledesk.lib.api_downloads import FileDownloadView, download_headers
 from paroledesk.lib.api_errors import ApiError
-from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND, ErrorSerializer
-from paroledesk.lib.files import UNSUPPORTED, UploadRefused
+from paroledesk.lib.api_schema import (
+    CSRF_OR_FORBIDDEN,
+    NOT_AUTHENTICATED,
+    NOT_FOUND,
+    RECEIPT_IN_PATH,
+    WWW_AUTHENTICATE,
+    ErrorSerializer,
+    id_in_path,
+    response_header,
+)
+from paroledesk.lib.files import EXTENSIONS, UNSUPPORTED, UploadRefused
 from paroledesk.lib.uploads import TOO_LARGE, CappedUpload
 
 KINDS = [kind.value for kind in EvidenceKind]
+# What lib.files lets in, judged by content: a download is sent as one of these.
+STORED_TYPES = list(EXTENSIONS)
 _ATTACH = "Attach the file to add, in the form field named file."
 _CHOOSE_KIND = f"Choose the kind of evidence: one of {', '.join(KINDS)}."
+_NOT_MULTIPART = "Send the file as multipart/form-data, with the fields file and kind."
+# Django refuses a form part whose headers pass 1 KB with this message; in practice it is
+# a file name of hundreds of characters, and that is what the person must change.
+_LONG_PART_HEADERS = "header size exceeded"
+_NAME_TOO_LONG = (
+    "The file's name is too long to read (a form part's headers may hold at most 1 KB). "
+    "Rename the file with a shorter name and send it again."
+)
 
 
 class UploadSerializer(serializers.Serializer[object]):
@@ -39,7 +59,7 @@ class UploadSerializer(serializers.Serializer[object]):
 class DocumentSerializer(serializers.Serializer[object]):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=KINDS)
-    content_type = serializers.ChoiceField(choices=["application/pdf", "image/jpeg", "image/png"])
+    content_type = serializers.ChoiceField(choices=STORED_TYPES)
     size_bytes = serializers.IntegerField()
     uploaded_at = serializers.DateTimeField()
 
@@ -85,12 +105,13 @@ class DocumentUploadView(APIView):
     def _parts(self, request: Request) -> tuple[EvidenceKind, UploadedFile[bytes]]:
         try:
             form, upload = request.data, request.FILES.get("file")
-        except (ParseError, UnsupportedMediaType):
+        except (ParseError, UnsupportedMediaType) as unread:
+            long_name = _LONG_PART_HEADERS in str(unread.detail)
             raise ApiError(
                 status_code=422,
                 code=ErrorCode.INVALID,
                 field="file",
-                message="Send the file as multipart/form-data, with the fields file and kind.",
+                message=_NAME_TOO_LONG if long_name else _NOT_MULTIPART,
             ) from None
         if self.upload.too_large:
             raise ApiError(
@@ -114,10 +135,12 @@ class DocumentUploadView(APIView):
         description="multipart/form-data with `file` and `kind`. PDF, JPEG or PNG only, "
         "judged by the content (not the name or the type sent); 20 MB at most. "
         "Stored encrypted.",
+        parameters=[RECEIPT_IN_PATH, WWW_AUTHENTICATE],
         request={"multipart/form-data": UploadSerializer},
         responses={
             201: DocumentSerializer,
             401: NOT_AUTHENTICATED,
+            403: CSRF_OR_FORBIDDEN,
             404: NOT_FOUND,
             422: REFUSED_FILE,
         },
@@ -149,15 +172,30 @@ class DocumentUploadView(APIView):
         return Response(DocumentSerializer(body).data, status=201)
 
 
-class DocumentDownloadView(APIView):
+_STORED_FILE = OpenApiResponse(
+    OpenApiTypes.BINARY,
+    description="The file as uploaded, sent as the type its content was found to be.",
+)
+
+
+class DocumentDownloadView(FileDownloadView):
     @extend_schema(
         operation_id="document_read",
         summary="Download an evidence document (its parties and assigned staff)",
-        responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY,
-                description="The file as uploaded, with its detected type as Content-Type.",
+        parameters=[
+            RECEIPT_IN_PATH,
+            id_in_path("document_id", "evidence document"),
+            *download_headers("attachment"),
+            response_header(
+                "X-Content-Type-Options",
+                {"type": "string", "enum": ["nosniff"]},
+                [200],
+                "No browser may take the file for another type.",
             ),
+            WWW_AUTHENTICATE,
+        ],
+        responses={
+            **{(200, content_type): _STORED_FILE for content_type in STORED_TYPES},
             401: NOT_AUTHENTICATED,
             404: NOT_FOUND,
         },

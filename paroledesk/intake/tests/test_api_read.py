@@ -1,17 +1,11 @@
 import pytest
 from rest_framework.test import APIClient
 
-from paroledesk.accounts.services import token_issue
 from paroledesk.adjudication import services as work
 from paroledesk.audit.models import View
+from paroledesk.testing.fixtures import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(user=user)}")
-    return client
 
 
 def test_the_requestor_reads_her_request_with_its_window_history_and_notices(filed, alice):

@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from rest_framework.test import APIClient
 
-from paroledesk.accounts.services import token_issue
 from paroledesk.adjudication import services as work
 from paroledesk.audit.models import Event, View
 from paroledesk.cases.models import EvidenceDocument
@@ -17,15 +16,9 @@ from paroledesk.intake.tests.test_evidence_samples import (
     stored_files,
 )
 from paroledesk.lib.uploads import MAX_UPLOAD_BYTES
-from paroledesk.testing.fixtures import FILED_ON, filing_document
+from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(user=user)}")
-    return client
 
 
 def upload(

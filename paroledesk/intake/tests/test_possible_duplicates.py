@@ -167,3 +167,40 @@ def test_the_likeness_is_kept_only_as_a_keyed_hash(alice):
         isinstance(value, str) and any(sound in value for sound in sounds)
         for value in stored.values()
     )
+
+
+def _without_receipt(body: dict[str, Any]) -> dict[str, Any]:
+    """An answer less what names this request itself (its receipt number, its notices' ids)."""
+    body = {key: value for key, value in body.items() if key != "receipt_number"}
+    if "notices" in body:
+        body["notices"] = [notice["kind"] for notice in body["notices"]]
+    return body
+
+
+def test_a_filers_answers_are_the_same_whether_or_not_someone_else_filed_for_the_person(
+    alice, rita
+):
+    hers = file(alice, ("Kovalenko", "Olena"))
+    matched = file(rita, ("Коваленко", "Олена"))
+    unmatched = file(rita, ("Shevchenko", "Taras"))
+    assert flagged(hers, matched)
+    assert _without_receipt(matched) == _without_receipt(unmatched)
+    read = {
+        receipt: api_for(rita).get(f"/api/v1/requests/{receipt}").json()
+        for receipt in (matched["receipt_number"], unmatched["receipt_number"])
+    }
+    assert _without_receipt(read[matched["receipt_number"]]) == _without_receipt(
+        read[unmatched["receipt_number"]]
+    )
+
+
+def test_the_warning_counts_only_the_filers_own_open_requests(alice, rita):
+    theirs = file(rita, ("Kovalenko", "Olena"))
+    mine = file(alice, ("Kovalenko", "Olena"))
+    again = file(alice, ("Коваленко", "Олена"))
+    assert not warned(mine)
+    (warning,) = [item for item in again["warnings"] if item["code"] == "possible_duplicate"]
+    assert "another open request" in warning["message"]  # one: hers, not rita's as well
+    assert flagged(theirs, mine)
+    assert flagged(theirs, again)
+    assert flagged(mine, again)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from rest_framework.test import APIClient
 
 from paroledesk.accounts.models import User
@@ -22,6 +20,7 @@ from paroledesk.intake.services import request_file
 from paroledesk.notices.models import NoticeKind
 from paroledesk.notices.rendering import notice_pdf
 from paroledesk.testing.fixtures import filing_document
+from paroledesk.testing.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 30)
@@ -231,8 +230,7 @@ def test_kosovo_and_statelessness_are_filed_and_kept(api):
 
 def receipt_text(request: ParoleRequest) -> str:
     notice = request.notices.get(kind=NoticeKind.RECEIPT.value)
-    reader = PdfReader(io.BytesIO(notice_pdf(notice)))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return pdf_text(notice_pdf(notice))
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,13 @@ Each page reached goes through ``visit``, ``sign_in`` or ``proceed``, which run
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfWriter
 
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
@@ -22,6 +21,7 @@ from paroledesk.intake.services import request_file
 from paroledesk.policy.services import policy_load_defaults
 from paroledesk.testing.browser import check_page, sign_in, visit
 from paroledesk.testing.fixtures import PASSWORD, filing_document
+from paroledesk.testing.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -203,7 +203,7 @@ def test_a_fee_waiver_ends_on_the_paper_page_with_a_packet_to_download(
         packet.get_by_role("link", name="Download your filing packet (PDF)").click()
     assert download.value.suggested_filename.startswith("parole-packet-")
     body = Path(download.value.path()).read_bytes()
-    text = " ".join(page_.extract_text() for page_ in PdfReader(io.BytesIO(body)).pages)
+    text = pdf_text(body)
     assert "Farid" in text
     assert "USCIS Dallas Lockbox, Attn: HP" in text
 

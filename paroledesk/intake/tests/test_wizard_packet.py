@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date
 
@@ -10,7 +9,6 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test import Client
-from pypdf import PdfReader
 
 from paroledesk.accounts.services import user_create
 from paroledesk.core.policy import PolicyKey
@@ -21,6 +19,7 @@ from paroledesk.intake.tests.test_wizard import answer, fill_all, start
 from paroledesk.policy.models import PolicyValue
 from paroledesk.policy.services import policy_value_save
 from paroledesk.testing.fixtures import PASSWORD
+from paroledesk.testing.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +37,7 @@ def packet_text(response) -> str:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    pages = PdfReader(io.BytesIO(body)).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
+    return pdf_text(body)
 
 
 def packet_url(draft: FilingDraft) -> str:

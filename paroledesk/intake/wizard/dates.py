@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from paroledesk.core.filing import EARLIEST_BIRTH
+from paroledesk.core.text import whole_number
 
 MONTHS = [
     "January",
@@ -68,18 +69,21 @@ class MemorableDateField(forms.Field):
         missing = [name for name, part in parts.items() if not part]
         if missing:
             raise forms.ValidationError(f"The {self.what} needs a {' and a '.join(missing)}.")
-        if not (month.isdigit() and 1 <= int(month) <= 12):
+        month_number = whole_number(month, digits=2)
+        if month_number is None or not 1 <= month_number <= 12:
             raise forms.ValidationError("Choose the month from the list.")
-        if not (day.isdigit() and 1 <= int(day) <= 31):
+        day_number = whole_number(day, digits=2)
+        if day_number is None or not 1 <= day_number <= 31:
             raise forms.ValidationError("Enter the day as a number from 1 to 31.")
-        if not (year.isdigit() and len(year) == 4):
+        year_number = whole_number(year, digits=4)
+        if year_number is None or year_number < 1000:
             raise forms.ValidationError("Enter the year with four digits, like 1988.")
         try:
-            found = date(int(year), int(month), int(day))
+            found = date(year_number, month_number, day_number)
         except ValueError:
-            month_name = MONTHS[int(month) - 1]
             raise forms.ValidationError(
-                f"{month_name} {int(year)} has no day {int(day)}. Check the day and the month."
+                f"{MONTHS[month_number - 1]} {year_number} has no day {day_number}. "
+                "Check the day and the month."
             ) from None
         if self.latest and found > self.latest:
             raise forms.ValidationError(f"The {self.what} cannot be in the future.")

@@ -21,6 +21,7 @@ from django.forms.boundfield import BoundField
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.countries import citizenship_choices, country_choices
 from paroledesk.core.filing import FieldError, Kind, check_draft
+from paroledesk.core.text import whole_number as read_number
 from paroledesk.intake.wizard.dates import MONTHS, MemorableDateWidget
 from paroledesk.policy.selectors import policy_on
 
@@ -321,6 +322,6 @@ def long_text(
 
 
 def whole_number(text_value: str) -> int | None:
-    """ "$72,000" or "72 000" as 72000; None if it is not a whole number."""
-    bare = re.sub(r"[\s,$]", "", text_value)
-    return int(bare) if bare.isdigit() else None
+    """ "$72,000" or "72 000" as 72000; None if it is not a whole number (of at most 12
+    digits, more than any amount asked for)."""
+    return read_number(re.sub(r"[\s,$]", "", text_value), digits=12)

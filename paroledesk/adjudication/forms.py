@@ -1,0 +1,116 @@
+"""The case page's forms: the same steps, bounds and services as the officers' API.
+
+A form only reads its answers (a number, a choice, lines of text); whether the
+step is allowed, and the rules of a decision, are the services' (and the API's)
+to say, and the page shows what they say by the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from paroledesk.accounts.models import User
+from paroledesk.adjudication.models import DENIAL_TEXT, DenialReason, Outcome
+from paroledesk.adjudication.services import (
+    NOTE_LENGTH,
+    PAROLE_DAYS_MAX,
+    RFE_DUE_DAYS_MAX,
+    RFE_ITEM_LENGTH,
+    RFE_ITEMS_MAX,
+)
+from paroledesk.core.roles import ADJUDICATOR_ROLES
+
+
+class AssignForm(forms.Form):
+    officer = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        to_field_name="username",
+        label="Officer",
+        empty_label="Choose an officer",
+        error_messages={"required": "Choose the officer.", "invalid_choice": "Choose the officer."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["officer"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = User.objects.filter(
+            role__in=[role.value for role in ADJUDICATOR_ROLES], is_active=True
+        ).order_by("username")
+
+
+class RfeForm(forms.Form):
+    items = forms.CharField(
+        label="Evidence to send",
+        help_text="One item on each line.",
+        widget=forms.Textarea(attrs={"rows": 4, "class": "usa-textarea"}),
+        max_length=RFE_ITEMS_MAX * (RFE_ITEM_LENGTH + 1),
+        error_messages={"required": "Name at least one piece of evidence to send."},
+    )
+    due_in_business_days = forms.IntegerField(
+        label="Business days to answer",
+        min_value=1,
+        max_value=RFE_DUE_DAYS_MAX,
+        error_messages={
+            "required": "Give the number of business days to answer.",
+            "invalid": "Give the number of business days as a whole number.",
+            "min_value": "Give at least 1 business day to answer.",
+            "max_value": f"Give at most {RFE_DUE_DAYS_MAX} business days to answer.",
+        },
+    )
+
+    def clean_items(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["items"].splitlines()]
+        items = [line for line in lines if line]
+        if not items:
+            raise forms.ValidationError("Name at least one piece of evidence to send.")
+        if len(items) > RFE_ITEMS_MAX:
+            raise forms.ValidationError(f"Ask for at most {RFE_ITEMS_MAX} items at once.")
+        if any(len(item) > RFE_ITEM_LENGTH for item in items):
+            raise forms.ValidationError(f"Keep each item to at most {RFE_ITEM_LENGTH} characters.")
+        return items
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Decision",
+        choices=[(Outcome.APPROVE.value, "Approve"), (Outcome.DENY.value, "Deny")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose approve or deny."},
+    )
+    parole_days = forms.IntegerField(
+        label="Parole period in days (approval)",
+        required=False,
+        min_value=1,
+        max_value=PAROLE_DAYS_MAX,
+        error_messages={
+            "invalid": "Give the parole period as a whole number of days.",
+            "min_value": "Give a parole period of at least 1 day.",
+            "max_value": f"Give a parole period of at most {PAROLE_DAYS_MAX:,} days.",
+        },
+    )
+    parole_fee_exception = forms.ChoiceField(
+        label="Exception to the parole fee (approval)", required=False, choices=[]
+    )
+    reasons = forms.MultipleChoiceField(
+        label="Reasons (denial)",
+        required=False,
+        choices=[(reason.value, DENIAL_TEXT[reason]) for reason in DenialReason],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose the reasons listed."},
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        max_length=NOTE_LENGTH,
+        help_text="Needed when the reason is another one. The requestor reads it on the notice.",
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )
+
+    def __init__(self, *args: Any, exceptions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["parole_fee_exception"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "None: the parole fee is due"), *exceptions]

@@ -1,0 +1,88 @@
+"""The case page: the buttons are the steps available_actions allows, and each works."""
+
+import pytest
+from django.test import Client
+
+from paroledesk.accounts.services import user_create
+from paroledesk.adjudication import services as work
+from paroledesk.adjudication.models import Decision
+from paroledesk.core.roles import Role
+from paroledesk.testing.fixtures import FILED_ON
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user):
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+def page(case):
+    return f"/requests/{case.receipt_number}/"
+
+
+def step(case, name):
+    return f"/requests/{case.receipt_number}/steps/{name}/"
+
+
+def test_the_supervisor_sees_assign_and_assigns_from_the_page(filed, sam, olivia):
+    browser = signed_in(sam)
+    shown = browser.get(page(filed)).content.decode()
+    assert "What you can do now" in shown
+    assert step(filed, "assign") in shown
+    assert step(filed, "decide") not in shown
+    done = browser.post(step(filed, "assign"), {"officer": "olivia"}, follow=True)
+    assert "The request is assigned." in done.content.decode()
+    filed.refresh_from_db()
+    assert filed.assigned_officer == olivia
+
+
+def test_the_assigned_officer_sees_exactly_her_steps(filed, sam, olivia):
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    shown = signed_in(olivia).get(page(filed)).content.decode()
+    for name in ("start_review", "request_evidence", "decide"):
+        assert step(filed, name) in shown
+    assert step(filed, "assign") not in shown
+
+
+def test_a_denial_without_reasons_comes_back_with_the_reason_by_the_field(filed, sam, olivia):
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    answer = signed_in(olivia).post(step(filed, "decide"), {"outcome": "deny", "note": "x"})
+    assert answer.status_code == 422
+    body = answer.content.decode()
+    assert "The decision was not recorded" in body
+    assert "Give one or more of the denial reasons." in body
+    assert not Decision.objects.exists()
+
+
+def test_a_denial_from_the_page_is_recorded_and_the_buttons_are_gone(filed, sam, olivia):
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    browser = signed_in(olivia)
+    done = browser.post(
+        step(filed, "decide"),
+        {"outcome": "deny", "reasons": ["insufficient_evidence", "other"], "note": "Two letters"},
+        follow=True,
+    )
+    body = done.content.decode()
+    assert "The decision is recorded" in body
+    assert "There is no step for you to take on this request now." in body
+    assert Decision.objects.get().reasons == ["insufficient_evidence", "other"]
+
+
+def test_a_step_out_of_turn_or_by_another_officer_changes_nothing(filed, sam, olivia):
+    oscar, _ = user_create(username="oscar", role=Role.OFFICER)
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    answer = signed_in(oscar).post(
+        step(filed, "decide"), {"outcome": "approve", "parole_days": "90"}, follow=True
+    )
+    # Oscar may not see the request: he is sent back to his work, told why.
+    assert not Decision.objects.exists()
+    assert answer.redirect_chain[-1][0] == "/work/"
+    assert "You are not the officer assigned to this request." in answer.content.decode()
+    assert signed_in(olivia).post(step(filed, "nonsense"), {}).status_code == 404
+
+
+def test_parties_cannot_take_steps(filed, alice):
+    assert signed_in(alice).post(step(filed, "decide"), {"outcome": "approve"}).status_code == 403
+    assert step(filed, "decide") not in signed_in(alice).get(page(filed)).content.decode()
