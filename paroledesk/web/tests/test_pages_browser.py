@@ -15,23 +15,24 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Browser, Page, expect
 
 from paroledesk.accounts.models import User
-from paroledesk.accounts.second_factor import current_code, second_factor_enrol
+from paroledesk.accounts.second_factor import current_code
 from paroledesk.accounts.services import user_create
 from paroledesk.cli import demo
 from paroledesk.core.roles import Role
 from paroledesk.policy.services import policy_load_defaults
+from paroledesk.testing import fixtures
 from paroledesk.testing.browser import check_page, enter_code, sign_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PW = "correct horse battery staple 7"
+PW = fixtures.PASSWORD
 
 
 def person(name: str, role: Role, *, second_factor: bool = True) -> User:
-    """A user as after their first sign-in: staff have set up their authenticator app."""
+    """A user as after their first sign-in, or a staff member before it (no second factor)."""
+    if second_factor:
+        return fixtures.person(name, role)
     user, _token = user_create(username=name, role=role, email=f"{name}@example.org", password=PW)
-    if second_factor and user.is_staff_role:
-        second_factor_enrol(user=user)
     return user
 
 
