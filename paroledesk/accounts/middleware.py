@@ -12,7 +12,6 @@ from django.shortcuts import redirect
 from paroledesk.accounts.models import User
 from paroledesk.accounts.second_factor import SET_UP_FIRST, needs_second_factor
 from paroledesk.core.codes import ErrorCode
-from paroledesk.lib.api_errors import error_body
 
 
 class StaffSecondFactorMiddleware:
@@ -38,6 +37,10 @@ class StaffSecondFactorMiddleware:
         if not needs_second_factor(user):
             return None
         if request.path.startswith("/api/"):
+            # Imported here: the API's error module loads DRF, whose settings load
+            # parsers that import that module back; middleware loads before all that.
+            from paroledesk.lib.api_errors import error_body  # noqa: PLC0415
+
             body = error_body(ErrorCode.PERMISSION_DENIED, SET_UP_FIRST)
             return JsonResponse(body, status=403)
         messages.info(request, SET_UP_FIRST)
