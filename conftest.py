@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from paroledesk.policy.selectors import forget_policy
+from paroledesk.policy.selectors import forget_policy_here
 
 pytest_plugins = ["paroledesk.testing.browser", "paroledesk.testing.fixtures"]
 
@@ -24,7 +24,8 @@ def _plain_static_storage(settings: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_policy_memory() -> Iterator[None]:
-
-    forget_policy()
+    # This process only: the shared cache is a database table, which a test
+    # without database access may not touch (and the next read reloads anyway).
+    forget_policy_here()
     yield
-    forget_policy()
+    forget_policy_here()

@@ -1,7 +1,7 @@
 """Parole Desk settings: every knob is an environment variable (see .env.example).
 
 The defaults make an embedded install that needs nothing running: SQLite and
-files under var/, an in-process cache, Celery tasks run in the web process.
+files under var/, a cache in the same database, Celery tasks run in the web process.
 Setting DATABASE_URL, CACHE_URL or CELERY_BROKER_URL scales each part out.
 """
 
@@ -26,11 +26,18 @@ from config.env import (
     parse_database_url,
     parse_redis_url,
 )
+from config.private import private_tree
 from paroledesk.core.crypto import decode_keys, new_key_text
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PAROLEDESK_VAR_DIR", str(BASE_DIR / "var")))
+# Everything under var/ is for this user alone: the database and its WAL, keys,
+# files, mail, the cache. The umask covers what this process creates from now on
+# (SQLite gives its -wal and -shm the database's mode); the chmod covers what an
+# older version left readable.
+os.umask(0o077)
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+private_tree(VAR_DIR)
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -88,6 +95,7 @@ INSTALLED_APPS = [
     "django_countries",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "paroledesk.accounts",
     "paroledesk.audit",
     "paroledesk.policy",
@@ -110,6 +118,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "paroledesk.lib.uploads.ChunkedApiBodies",
+    "paroledesk.accounts.middleware.StaffSecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,15 +172,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for every process: sign-in lockouts and used one-time codes must hold
+# whichever worker answers. Embedded, it is a table of the database (made by
+# migrate: paroledesk.accounts.apps); entries are many before any are culled, so
+# that trying many user names cannot push lockouts out of it.
 _cache_url = env_str("CACHE_URL", "")
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": parse_redis_url("CACHE_URL", _cache_url),
         }
         if _cache_url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "paroledesk_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10},
+        }
     )
 }
 
@@ -219,8 +236,26 @@ LOGIN_REDIRECT_URL = "landing"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# Sign-up never says whether an address is registered: an address already in use
+# gets the same "check your e-mail" page, and its owner a note saying so, which
+# needs every new address verified (allauth's enumeration prevention). Accounts an
+# administrator makes have their address verified already (accounts.services).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_ADAPTER = "paroledesk.accounts.adapter.AccountAdapter"
+# Sign-in lockout (docs/security-notes-auth.md): failed passwords are counted per
+# account from one address ("login_failed_from", keyed by address and user name in
+# the adapter) and per account from everywhere ("login_failed", allauth's own key,
+# the user name; also wrong second-factor codes, per user). Nothing counts per
+# address alone, so one attacker cannot lock out everyone behind that address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "",
+    "login_failed": "20/h/key",
+    "login_failed_from": "5/5m/key",
+}
+MFA_ADAPTER = "paroledesk.accounts.adapter.SecondFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False
 
@@ -321,18 +356,25 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Embedded, mail is kept as files in var/mail (one file a message, for this user
+# only) rather than printed where it would bury the output and the log.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Parole Desk <no-reply@localhost>")
 
 # Shown on every page: whether this deployment is an official government site
 # (the USWDS banner) and whether it runs with demonstration data.
 PAROLEDESK_OFFICIAL_SITE = env_bool("PAROLEDESK_OFFICIAL_SITE", False)
 PAROLEDESK_SITE_NAME = env_str("PAROLEDESK_SITE_NAME", "Parole Desk")
+MFA_TOTP_ISSUER = PAROLEDESK_SITE_NAME
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No query string (search terms) or key in a link (password reset, e-mail
+    # confirmation) reaches the log: config.logs.
+    "filters": {"redact": {"()": "config.logs.RedactSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint narrates every rendering step at INFO, and Celery every job that
     # succeeded (in-process, one per filing's notices).

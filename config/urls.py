@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -7,6 +8,9 @@ from paroledesk.web import urls as web_urls
 
 admin.site.site_header = "Parole Desk administration"
 admin.site.site_title = "Parole Desk"
+# The admin has no password form of its own: it sends to the site's sign-in (with
+# its lockout and second factor) and refuses the signed-in who are not staff.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,4 +1,9 @@
-"""`Authorization: Token <token>` checked against the stored digest."""
+"""`Authorization: Token <token>` checked against the stored digest.
+
+A staff member's token works only once that account has set up its second
+factor: a token is a password that never expires, so it must not let staff
+skip what signing in would ask of them (docs/security-notes-auth.md).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from paroledesk.accounts.models import ApiToken, User
+from paroledesk.accounts.second_factor import SET_UP_FIRST, needs_second_factor
 from paroledesk.accounts.services import token_digest
 
 
@@ -34,6 +40,8 @@ class TokenAuthentication(authentication.BaseAuthentication):
         )
         if found is None or not found.user.is_active:
             raise exceptions.AuthenticationFailed("The token is not valid.")
+        if needs_second_factor(found.user):
+            raise exceptions.AuthenticationFailed(f"{SET_UP_FIRST} Sign in on the site to do so.")
         now = timezone.now()
         # Touch last_used at most once a minute so reads stay reads.
         if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:

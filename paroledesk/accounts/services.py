@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -37,7 +38,9 @@ def user_create(
     """Create a user with one role and return it with a fresh API token.
 
     Supervisors and administrators may use the Django admin; only administrators
-    are superusers. Without a password the account signs in by token only.
+    are superusers. Without a password the account signs in by token only; with
+    one it needs an e-mail address, which counts as verified: the administrator
+    vouches for it (sign-up verifies every address it is given).
     """
     username = username.strip()
     if not username:
@@ -51,6 +54,12 @@ def user_create(
         is_staff=role in MANAGER_ROLES,
         is_superuser=role is Role.ADMIN,
     )
+    if password is not None and not email:
+        raise ValidationError(
+            {"email": "An account that signs in with a password needs an e-mail address."}
+        )
+    if email and EmailAddress.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": f"The address {email!r} is already in use."})
     if password is None:
         user.set_unusable_password()
     else:
@@ -59,6 +68,8 @@ def user_create(
     user.full_clean(exclude=["password"])
     with transaction.atomic():
         user.save()
+        if email:
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
         token = token_issue(user=user)
         event_record(
             actor=actor,

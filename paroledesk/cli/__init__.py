@@ -16,6 +16,10 @@ from paroledesk.core.roles import Role
 from paroledesk.intake.bulk.texts import AS_HELP, IMPORT_DESCRIPTION, RESULTS_HELP
 
 SERVE_HELP = "Migrate, load policy, seed demo data into an empty database, and serve."
+TOTP_HELP = (
+    "Print the code that a demo staff member's authenticator app would show now, "
+    "to sign in as olivia, oscar, sam or ada. Demo accounts only."
+)
 SWEEP_HELP = (
     "The daily duties: requests for evidence and parole fees past their deadlines, "
     "reminders, paroles run out, and notices not yet delivered. Safe to run twice a day."
@@ -75,6 +79,14 @@ def parser() -> argparse.ArgumentParser:
         help="also set a password for signing in on the site (asked for, or read from stdin)",
     )
     add.set_defaults(run=_with_django("user_add"))
+
+    totp = commands.add_parser(
+        "totp",
+        help="print the second-factor code of a demo staff account (demo only)",
+        description=TOTP_HELP,
+    )
+    totp.add_argument("name", metavar="NAME")
+    totp.set_defaults(run=_with_django("totp"))
 
     bulk = commands.add_parser(
         "import", help="file paper filings from a JSON Lines file", description=IMPORT_DESCRIPTION

@@ -14,13 +14,20 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import current_code
 from paroledesk.accounts.services import user_create
 from paroledesk.adjudication.sweep import sweep as sweep_day
-from paroledesk.cli.demo import demo_accounts_file, demo_seed_if_empty
+from paroledesk.cli.demo import demo_accounts_file, demo_seed_if_empty, demo_usernames
 from paroledesk.cli.reseal import data_reseal
 from paroledesk.core.roles import Role
 from paroledesk.intake.bulk.command import import_command
 from paroledesk.policy.services import policy_load_defaults
+
+SECOND_FACTOR_HINT = (
+    "Staff (officers, the supervisor, the administrator) also give a code from an\n"
+    "authenticator app: the demo's print theirs with  .venv/bin/paroledesk totp NAME"
+)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -33,6 +40,9 @@ def serve(args: argparse.Namespace) -> int:
     if accounts.exists():
         print("\nDemo accounts (user name, role, password):")
         print(accounts.read_text().rstrip())
+        print(SECOND_FACTOR_HINT)
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        print(f"\nE-mail is not sent: each message is a file in {settings.EMAIL_FILE_PATH}/")
     address = f"http://{args.host}:{args.port}"
     print(f"\nParole Desk is at {address}  (admin: {address}/admin/, API: {address}/api/v1/docs)")
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
@@ -47,8 +57,14 @@ def serve(args: argparse.Namespace) -> int:
             f"{args.host}:{args.port}",
             "--workers",
             workers,
+            # Its own start-up lines say nothing the lines above do not.
+            "--log-level",
+            "warning",
             "--access-logfile",
             "-",
+            # Request lines without query strings or keys (config.logs).
+            "--logger-class",
+            "config.gunicorn_logs.RedactingLogger",
             "--chdir",
             str(settings.BASE_DIR),
         ],
@@ -85,8 +101,36 @@ def user_add(args: argparse.Namespace) -> int:
             for message in messages:
                 print(f"{field}: {message}", file=sys.stderr)
         return 2
+    if user.is_staff_role:
+        print(
+            f"{user.username} is staff: the token works once they have signed in on the site "
+            "and set up their second factor (which needs a password and an e-mail address).",
+            file=sys.stderr,
+        )
     print(f"Added {user.username} as {user.role}. API token:")
     print(token)
+    return 0
+
+
+def totp(args: argparse.Namespace) -> int:
+    """The code a demo staff member's authenticator app would show now."""
+    if args.name not in demo_usernames():
+        print(
+            f"{args.name} is not a demo account: only the demo's staff get their codes here. "
+            "Everyone else reads theirs from their own authenticator app.",
+            file=sys.stderr,
+        )
+        return 2
+    user = User.objects.filter(username=args.name).first()
+    try:
+        code = current_code(user) if user else None
+    except LookupError as missing:
+        print(missing, file=sys.stderr)
+        return 2
+    if code is None:
+        print(f"There is no user {args.name!r}.", file=sys.stderr)
+        return 2
+    print(code)
     return 0
 
 

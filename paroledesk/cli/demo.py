@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import second_factor_enrol
 from paroledesk.accounts.services import user_create
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
@@ -266,6 +267,11 @@ def demo_seed(
             )[0]
             for name, role in PEOPLE
         }
+        # Staff sign in with a code from an authenticator app; the demo's have one
+        # set up already, and `paroledesk totp NAME` shows its code.
+        for user in people.values():
+            if user.is_staff_role:
+                second_factor_enrol(user=user)
         cast = _Cast(people, rng)
         for index, target in enumerate(PLAN):
             # Requests further along were filed longer ago.
@@ -288,6 +294,14 @@ def demo_seed(
     )
     path.chmod(0o600)
     return passwords
+
+
+def demo_usernames() -> set[str]:
+    """The user names of the demo seeded here, from its accounts file (none if unseeded)."""
+    path = demo_accounts_file()
+    if not path.exists():
+        return set()
+    return {line.split()[0] for line in path.read_text().splitlines() if line.strip()}
 
 
 def demo_seed_if_empty(*, progress: Callable[[str], object] = lambda _: None) -> bool:

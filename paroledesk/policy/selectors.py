@@ -68,9 +68,14 @@ def _load() -> _Loaded:
     return loaded
 
 
+def forget_policy_here() -> None:
+    """Make this process reload policy on its next read (the cache is left alone)."""
+    _memo.loaded = None
+
+
 def forget_policy() -> None:
     """Make every process reload policy on its next read."""
-    _memo.loaded = None
+    forget_policy_here()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

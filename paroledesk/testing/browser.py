@@ -5,7 +5,7 @@ the fixtures ``browser`` (one Chromium per session) and ``page`` (a fresh
 context per test), and the helpers a test imports:
 
     visit(page, live_server, "/work/")          # navigate, then check the page
-    sign_in(page, live_server, "alice", PASSWORD)
+    sign_in(page, live_server, "alice", PASSWORD)   # staff: with their app's code too
     assert_accessible(page)
 
 Every page reached through ``visit`` or ``sign_in`` is checked with axe-core
@@ -25,6 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import current_code
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Response
@@ -170,10 +173,23 @@ def visit(page: Page, live_server: Any, path: str) -> Response | None:
 
 
 def sign_in(page: Page, live_server: Any, username: str, password: str) -> None:
-    """Sign in through the sign-in form, and check both pages on the way."""
+    """Sign in through the sign-in form, and check every page on the way.
+
+    When the account asks for its second factor, the code its authenticator app
+    shows now is entered too."""
     visit(page, live_server, "/accounts/login/")
     page.get_by_label("Username", exact=True).fill(username)
     page.get_by_label("Password", exact=True).fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in", exact=True).click()
+    check_page(page)
+    if "/2fa/authenticate/" in page.url:
+        enter_code(page, current_code(User.objects.get(username=username)))
+
+
+def enter_code(page: Page, code: str) -> None:
+    """Enter a second-factor code on the page that asks for it, and check the next page."""
+    page.get_by_label("Code", exact=True).fill(code)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in", exact=True).click()
     check_page(page)

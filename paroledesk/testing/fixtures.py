@@ -9,6 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import second_factor_enrol
 from paroledesk.accounts.services import token_issue, user_create
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.roles import Role
@@ -31,34 +32,37 @@ def policy(db: None) -> None:
     policy_load_defaults()
 
 
-def _person(name: str, role: Role) -> User:
+def person(name: str, role: Role) -> User:
+    """A user with a password and an address; staff as after their first sign-in."""
     user, _ = user_create(username=name, role=role, email=f"{name}@example.org", password=PASSWORD)
+    if user.is_staff_role:
+        second_factor_enrol(user=user)
     return user
 
 
 @pytest.fixture
 def alice(db: None) -> User:
-    return _person("alice", Role.REQUESTOR)
+    return person("alice", Role.REQUESTOR)
 
 
 @pytest.fixture
 def rita(db: None) -> User:
-    return _person("rita", Role.REPRESENTATIVE)
+    return person("rita", Role.REPRESENTATIVE)
 
 
 @pytest.fixture
 def olivia(db: None) -> User:
-    return _person("olivia", Role.OFFICER)
+    return person("olivia", Role.OFFICER)
 
 
 @pytest.fixture
 def sam(db: None) -> User:
-    return _person("sam", Role.SUPERVISOR)
+    return person("sam", Role.SUPERVISOR)
 
 
 @pytest.fixture
 def ada(db: None) -> User:
-    return _person("ada", Role.ADMIN)
+    return person("ada", Role.ADMIN)
 
 
 def filing_document(**overrides: Any) -> dict[str, Any]:

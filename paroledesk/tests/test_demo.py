@@ -2,10 +2,15 @@ from datetime import date
 
 import pytest
 
+from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import has_second_factor, second_factor_enrol
+from paroledesk.accounts.services import user_create
 from paroledesk.audit.models import Event
 from paroledesk.cases.models import ParoleRequest
+from paroledesk.cli import main
 from paroledesk.cli.demo import COUNTS, demo_accounts_file, demo_seed, demo_seed_if_empty
 from paroledesk.core.lifecycle import TRANSITIONS, Status
+from paroledesk.core.roles import Role
 
 TODAY = date(2026, 11, 30)
 
@@ -51,3 +56,28 @@ def test_the_demo_is_seeded_only_into_an_empty_database(seeded):
     count = ParoleRequest.objects.count()
     assert demo_seed_if_empty() is False
     assert ParoleRequest.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_demo_staff_have_an_authenticator_app_and_its_code_is_printed(seeded, capsys):
+    staff = {user.username for user in User.objects.all() if has_second_factor(user)}
+    assert staff == {"olivia", "oscar", "sam", "ada"}
+    assert main(["totp", "sam"]) == 0
+    code = capsys.readouterr().out.strip()
+    assert code.isdigit()
+    assert len(code) == 6
+
+
+@pytest.mark.django_db
+def test_the_code_command_serves_the_demo_staff_only(seeded, olivia_elsewhere, capsys):
+    assert main(["totp", "alice"]) == 2
+    assert "no authenticator app" in capsys.readouterr().err
+    assert main(["totp", "olivia2"]) == 2
+    assert "not a demo account" in capsys.readouterr().err
+
+
+@pytest.fixture
+def olivia_elsewhere(seeded):
+    user, _ = user_create(username="olivia2", role=Role.OFFICER)
+    second_factor_enrol(user=user)
+    return user

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 
 from paroledesk.accounts.models import User
@@ -12,6 +14,17 @@ def test_user_add_prints_the_token_alone_on_its_last_line(capsys):
     user = User.objects.get(username="oscar")
     assert user.role == "officer"
     assert user.api_tokens.get().digest == token_digest(token)
+
+
+@pytest.mark.django_db
+def test_user_add_says_when_a_password_needs_an_address_and_when_a_staff_token_waits(
+    capsys, monkeypatch
+):
+    assert main(["user", "add", "oscar", "--role", "officer"]) == 0
+    assert "set up their second factor" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long and unusual passphrase 7\n"))
+    assert main(["user", "add", "rae", "--role", "requestor", "--password"]) == 2
+    assert "needs an e-mail address" in capsys.readouterr().err
 
 
 @pytest.mark.django_db

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 from rest_framework.test import APIClient
 
-from paroledesk.accounts.services import user_create
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.actions import Step, available_actions
 from paroledesk.adjudication.models import Decision, EvidenceRequest, Outcome
@@ -16,7 +15,7 @@ from paroledesk.intake.services import request_file
 from paroledesk.intake.tests.test_evidence import upload
 from paroledesk.intake.tests.test_evidence_samples import pdf_bytes, use_temporary_storage
 from paroledesk.notices.models import Notice
-from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document
+from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document, person
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def assigned(filed, sam, olivia):
 
 
 def test_a_supervisor_assigns_and_reassigns_and_the_history_is_kept(filed, sam, olivia):
-    user_create(username="oscar", role=Role.OFFICER)
+    person("oscar", Role.OFFICER)
     client = client_for(sam)
     first = client.post(url(filed, "assign"), {"officer": "olivia"}, format="json")
     assert first.status_code == 200
@@ -155,7 +154,7 @@ def test_the_assigned_officer_denies_and_a_second_decision_is_already_decided(fi
 
 
 def test_an_officer_who_is_not_assigned_gets_not_assigned(filed, sam, olivia):
-    oscar, _ = user_create(username="oscar", role=Role.OFFICER)
+    oscar = person("oscar", Role.OFFICER)
     case = assigned(filed, sam, olivia)
     response = client_for(oscar).post(
         url(case, "decision"), {"outcome": "approve", "parole_days": 180}, format="json"
@@ -234,7 +233,7 @@ def test_a_body_that_is_not_an_object_is_refused_in_the_contract_shape(filed, sa
 
 
 def test_available_actions_follow_the_role_and_the_state(filed, sam, olivia, alice):
-    oscar, _ = user_create(username="oscar", role=Role.OFFICER)
+    oscar = person("oscar", Role.OFFICER)
     assert available_actions(filed, sam) == [Step.ASSIGN]
     assert available_actions(filed, olivia) == []
     case = assigned(filed, sam, olivia)
@@ -281,7 +280,7 @@ def test_the_unassigned_list_is_oldest_first_and_paginated(policy, alice, olivia
 
 
 def test_mine_holds_only_the_officers_own_work_and_filters_apply(policy, alice, sam, olivia):
-    oscar, _ = user_create(username="oscar", role=Role.OFFICER)
+    oscar = person("oscar", Role.OFFICER)
     family = filing_document()["reason"] | {"category": "family_emergency"}
     made = file_many(alice, 4, reason=family)
     urgent = request_file(

@@ -3,11 +3,10 @@
 import pytest
 from django.test import Client
 
-from paroledesk.accounts.services import user_create
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Decision
 from paroledesk.core.roles import Role
-from paroledesk.testing.fixtures import FILED_ON
+from paroledesk.testing.fixtures import FILED_ON, person
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +70,7 @@ def test_a_denial_from_the_page_is_recorded_and_the_buttons_are_gone(filed, sam,
 
 
 def test_a_step_out_of_turn_or_by_another_officer_changes_nothing(filed, sam, olivia):
-    oscar, _ = user_create(username="oscar", role=Role.OFFICER)
+    oscar = person("oscar", Role.OFFICER)
     work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
     answer = signed_in(oscar).post(
         step(filed, "decide"), {"outcome": "approve", "parole_days": "90"}, follow=True

@@ -7,26 +7,38 @@ axe-core (WCAG 2.1 A and AA) and fail if the Content Security Policy blocked any
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import Browser, Page, expect
 
 from paroledesk.accounts.models import User
+from paroledesk.accounts.second_factor import current_code
 from paroledesk.accounts.services import user_create
 from paroledesk.cli import demo
 from paroledesk.core.roles import Role
 from paroledesk.policy.services import policy_load_defaults
-from paroledesk.testing.browser import check_page, sign_in, visit
+from paroledesk.testing import fixtures
+from paroledesk.testing.browser import check_page, enter_code, sign_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PW = "correct horse battery staple 7"
+PW = fixtures.PASSWORD
 
 
-def person(name: str, role: Role) -> User:
+def person(name: str, role: Role, *, second_factor: bool = True) -> User:
+    """A user as after their first sign-in, or a staff member before it (no second factor)."""
+    if second_factor:
+        return fixtures.person(name, role)
     user, _token = user_create(username=name, role=role, email=f"{name}@example.org", password=PW)
     return user
+
+
+def code_for(secret: str) -> str:
+    """What an authenticator app given ``secret`` shows now."""
+    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
 
 
 def heading(page: Page) -> Any:
@@ -132,7 +144,7 @@ def test_a_requestor_opening_the_work_queue_gets_the_not_allowed_page(
 
 
 def test_signing_in_works_without_javascript(browser: Browser, live_server: Any) -> None:
-    person("olivia", Role.OFFICER)
+    olivia = person("olivia", Role.OFFICER)
     # A phone-sized window, where USWDS would hide the links behind its "Menu" button.
     context = browser.new_context(java_script_enabled=False, viewport={"width": 400, "height": 800})
     try:
@@ -140,6 +152,9 @@ def test_signing_in_works_without_javascript(browser: Browser, live_server: Any)
         page.goto(live_server.url + "/accounts/login/")
         page.get_by_label("Username", exact=True).fill("olivia")
         page.get_by_label("Password", exact=True).fill(PW)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
+        page.get_by_label("Code", exact=True).fill(current_code(olivia))
         page.get_by_role("button", name="Sign in", exact=True).click()
 
         expect(page).to_have_url(live_server.url + "/work/")
@@ -171,3 +186,66 @@ def test_pages_full_of_requests_are_accessible(
         expect(heading(page)).to_have_text(f"Request {receipt}")
         expect(page.get_by_role("region", name=re.compile(r"^Status: "))).to_be_visible()
         expect(page.get_by_role("heading", name="What happened so far")).to_be_visible()
+
+
+def test_staff_set_up_their_authenticator_app_at_first_sign_in(
+    page: Page, live_server: Any
+) -> None:
+    person("olivia", Role.OFFICER, second_factor=False)
+
+    sign_in(page, live_server, "olivia", PW)
+
+    expect(page).to_have_url(live_server.url + "/accounts/2fa/totp/activate/")
+    expect(heading(page)).to_have_text("Set up your authenticator app")
+    expect(page.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+    # Nothing else opens before it is done.
+    visit(page, live_server, "/work/")
+    expect(page).to_have_url(live_server.url + "/accounts/2fa/totp/activate/")
+
+    secret = page.locator(".pd-secret").inner_text()
+    page.get_by_label("Authenticator code").fill(code_for(secret))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Turn on").click()
+    check_page(page)
+    expect(heading(page)).to_have_text("Recovery codes")
+    expect(page.locator(".pd-codes li")).to_have_count(10)
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Continue").click()
+    check_page(page)
+    expect(page).to_have_url(live_server.url + "/work/")
+
+
+def test_staff_sign_in_asks_for_the_code_and_refuses_a_wrong_one(
+    page: Page, live_server: Any
+) -> None:
+    sam = person("sam", Role.SUPERVISOR)
+    visit(page, live_server, "/admin/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=%2Fadmin%2F$"))
+    page.get_by_label("Username", exact=True).fill("sam")
+    page.get_by_label("Password", exact=True).fill(PW)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in", exact=True).click()
+    check_page(page)
+    expect(heading(page)).to_have_text("Enter your code")
+
+    enter_code(page, f"{(int(current_code(sam)) + 1) % 10**6:06}")
+    expect(page.get_by_role("alert").first).to_be_visible()
+
+    enter_code(page, current_code(sam))
+    expect(page).to_have_url(live_server.url + "/admin/")
+
+
+def test_sign_up_with_a_registered_address_shows_the_same_page_as_any(
+    page: Page, live_server: Any
+) -> None:
+    person("alice", Role.REQUESTOR)
+    visit(page, live_server, "/accounts/signup/")
+    page.get_by_label("Username", exact=True).fill("mallory")
+    page.get_by_label("Email", exact=True).fill("alice@example.org")
+    page.get_by_label("Password", exact=True).fill(PW)
+    page.get_by_label("Password (again)", exact=True).fill(PW)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create account").click()
+    check_page(page)
+    expect(heading(page)).to_have_text("Check your e-mail")
