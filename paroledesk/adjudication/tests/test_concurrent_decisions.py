@@ -5,14 +5,13 @@ import threading
 import pytest
 from django.db import connection
 
-from paroledesk.accounts.services import user_create
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Decision
 from paroledesk.audit.models import Event
 from paroledesk.core.roles import Role
 from paroledesk.intake.services import request_file
 from paroledesk.notices.models import Notice
-from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document
+from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document, person
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -65,9 +64,9 @@ def test_of_eight_decisions_sent_at_once_exactly_one_wins(filed, sam, olivia):
 
 def test_officers_taking_at_once_each_get_a_different_request(policy, alice):
     for number in range(CONTENDERS):
-        person = filing_document()["beneficiary"] | {"given_name": f"Person{number}"}
-        request_file(raw=filing_document(beneficiary=person), filed_by=alice, today=FILED_ON)
-    officers = [user_create(username=f"o{n}", role=Role.OFFICER)[0] for n in range(CONTENDERS)]
+        someone = filing_document()["beneficiary"] | {"given_name": f"Person{number}"}
+        request_file(raw=filing_document(beneficiary=someone), filed_by=alice, today=FILED_ON)
+    officers = [person(f"o{n}", Role.OFFICER) for n in range(CONTENDERS)]
     start = threading.Barrier(CONTENDERS)
     taken: list[str] = []
 
