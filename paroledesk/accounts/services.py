@@ -14,6 +14,7 @@ from paroledesk.accounts.models import ApiToken, User
 from paroledesk.audit.services import event_record
 from paroledesk.core.codes import EventAction
 from paroledesk.core.roles import MANAGER_ROLES, Role
+from paroledesk.core.text import UnsafeText, clean_text
 
 
 def token_digest(token: str) -> str:
@@ -25,6 +26,14 @@ def token_issue(*, user: User) -> str:
     token = secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, digest=token_digest(token), prefix=token[:8])
     return token
+
+
+def _typed(value: str, field: str, label: str) -> str:
+    """A name or address given to the command line, judged as every channel judges text."""
+    try:
+        return clean_text(value).strip()
+    except UnsafeText as unsafe:
+        raise ValidationError({field: unsafe.about(label)}) from None
 
 
 def user_create(
@@ -42,7 +51,8 @@ def user_create(
     one it needs an e-mail address, which counts as verified: the administrator
     vouches for it (sign-up verifies every address it is given).
     """
-    username = username.strip()
+    username = _typed(username, "username", "The user name")
+    email = _typed(email, "email", "The e-mail address")
     if not username:
         raise ValidationError({"username": "A user name is required."})
     if User.objects.filter(username__iexact=username).exists():

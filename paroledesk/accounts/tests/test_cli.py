@@ -39,3 +39,24 @@ def test_user_add_refuses_an_unknown_role(capsys):
         main(["user", "add", "oscar", "--role", "wizard"])
     assert exited.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["osc\u202ear"], "username"),
+        (["oscar\x00"], "username"),
+        (["oscar", "--email", "oscar\u200b@example.org"], "email"),
+    ],
+)
+def test_user_add_refuses_hidden_characters_as_every_channel_does(capsys, argv, field):
+    assert main(["user", "add", *argv[:1], "--role", "officer", *argv[1:]]) == 2
+    assert capsys.readouterr().err.startswith(f"{field}: ")
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_user_add_writes_names_in_nfkc():
+    assert main(["user", "add", "ｏｓｃａｒ", "--role", "officer"]) == 0
+    assert User.objects.get().username == "oscar"
