@@ -244,7 +244,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_ADAPTER = "paroledesk.accounts.adapter.AccountAdapter"
-# Sign-in lockout (docs/security-notes-auth.md): failed passwords are counted per
+# Sign-in lockout (docs/security.md, finding 6): failed passwords are counted per
 # account from one address ("login_failed_from", keyed by address and user name in
 # the adapter) and per account from everywhere ("login_failed", allauth's own key,
 # the user name; also wrong second-factor codes, per user). Nothing counts per

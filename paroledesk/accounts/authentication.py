@@ -2,7 +2,7 @@
 
 A staff member's token works only once that account has set up its second
 factor: a token is a password that never expires, so it must not let staff
-skip what signing in would ask of them (docs/security-notes-auth.md).
+skip what signing in would ask of them (docs/security.md, finding 1).
 """
 
 from __future__ import annotations
