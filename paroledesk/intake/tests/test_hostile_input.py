@@ -196,3 +196,21 @@ def test_the_wizards_date_fields_take_any_digits_without_failing(client, year):
     else:
         draft.refresh_from_db()
         assert draft.data["beneficiary"]["date_of_birth"][:4] in ("2000", "1966")
+
+
+def test_a_five_thousand_character_file_name_on_the_page_gets_a_page_that_says_what_to_do(
+    filed, alice, storage
+):
+    browser = Client()
+    browser.force_login(alice)
+    response = browser.generic(
+        "POST",
+        f"/requests/{filed.receipt_number}/evidence/",
+        form_body(pdf_bytes(), name="n" * 5000 + ".pdf"),  # type: ignore[arg-type]  # bytes do
+        content_type=FORM,
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "We could not read what was sent" in page
+    assert "rename the file" in page
+    assert not filed.documents.exists()
