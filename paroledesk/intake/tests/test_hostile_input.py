@@ -206,7 +206,7 @@ def test_a_five_thousand_character_file_name_on_the_page_gets_a_page_that_says_w
     response = browser.generic(
         "POST",
         f"/requests/{filed.receipt_number}/evidence/",
-        form_body(pdf_bytes(), name="n" * 5000 + ".pdf"),  # type: ignore[arg-type]  # bytes do
+        form_body(pdf_bytes(), name="n" * 5000 + ".pdf"),
         content_type=FORM,
     )
     assert response.status_code == 400
