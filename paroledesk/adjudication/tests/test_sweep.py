@@ -77,7 +77,10 @@ def test_an_unpaid_parole_fee_reminds_then_closes_the_request(filed, sam, olivia
     assert kinds(case).count("closure") == 1
 
 
-def test_parole_ending_reminders_at_the_re_parole_lead_and_a_month_then_it_ends(filed, sam, olivia):
+def test_parole_ending_reminders_at_the_re_parole_lead_and_a_month_then_it_ends(
+    filed, sam, olivia, time_machine
+):
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
     case = reviewed(filed, sam, olivia)
     work.case_decide(
         request=case,
