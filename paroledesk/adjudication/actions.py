@@ -49,6 +49,8 @@ class Step(StrEnum):
     RESUME_REVIEW = "resume_review"
     DECIDE = "decide"
     RECORD_PAROLE_FEE = "record_parole_fee"
+    RECORD_ARRIVAL = "record_arrival"
+    END_PAROLE = "end_parole"
 
 
 # What the page says once a step is done.
@@ -59,6 +61,8 @@ STEP_DONE: dict[Step, str] = {
     Step.RESUME_REVIEW: "The review goes on with the evidence received.",
     Step.DECIDE: "The decision is recorded; the requestor has a notice.",
     Step.RECORD_PAROLE_FEE: "The parole fee is recorded as paid.",
+    Step.RECORD_ARRIVAL: "The arrival is recorded, with the date parole ends.",
+    Step.END_PAROLE: "Parole is recorded as ended.",
 }
 # The lifecycle actions each step takes. A decision is one of three; checking
 # denial is enough to know whether the officer may decide at all (approval's
@@ -70,6 +74,8 @@ _ACTION_OF: dict[Step, Action] = {
     Step.RESUME_REVIEW: Action.RESUME_REVIEW,
     Step.DECIDE: Action.DENY,
     Step.RECORD_PAROLE_FEE: Action.PAY_PAROLE_FEE,
+    Step.RECORD_ARRIVAL: Action.RECORD_ARRIVAL,
+    Step.END_PAROLE: Action.END_PAROLE,
 }
 # An assigned request that is not yet in review enters review first when its
 # officer asks for evidence or decides (shared/contract.md, the decision).
@@ -137,6 +143,22 @@ def step_take(case: ParoleRequest, user: User, step: Step, answers: dict[str, An
         work = partial(services.case_resume_review, request=case, actor=user)
     elif step is Step.RECORD_PAROLE_FEE:
         work = partial(services.parole_fee_pay, request=case, actor=user)
+    elif step is Step.RECORD_ARRIVAL:
+        work = partial(
+            services.arrival_record,
+            request=case,
+            arrived_on=answers["arrived_on"],
+            ends_on=answers.get("ends_on"),
+            actor=user,
+        )
+    elif step is Step.END_PAROLE:
+        work = partial(
+            services.parole_end,
+            request=case,
+            reason=answers["reason"],
+            note=answers.get("note") or "",
+            actor=user,
+        )
     else:
         outcome = Outcome(answers["outcome"])
         approve = outcome is Outcome.APPROVE

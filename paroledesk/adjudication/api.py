@@ -306,6 +306,68 @@ class DecisionView(APIView):
         )
 
 
+# -- after a grant -------------------------------------------------------------------------
+
+
+class ArrivalBody(serializers.Serializer[Any]):
+    arrived_on = serializers.DateField(help_text="The day CBP admitted the beneficiary on parole.")
+    ends_on = serializers.DateField(
+        required=False, help_text="The end date on the I-94; by default the days granted."
+    )
+
+
+class EndBody(serializers.Serializer[Any]):
+    reason = serializers.ChoiceField(choices=["departed", "terminated"])
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=services.NOTE_LENGTH,
+        help_text="Termination: why, as the notice says it.",
+    )
+
+
+class ArrivalView(APIView):
+    @extend_schema(
+        operation_id="case_record_arrival",
+        summary="Record the arrival and the end of parole on the I-94 (staff)",
+        request=ArrivalBody,
+        responses={
+            200: CaseSerializer,
+            401: NOT_AUTHENTICATED,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: REFUSED,
+            422: INVALID,
+        },
+    )
+    def post(self, request: Request, receipt: str) -> Response:
+        user = _staff(request)
+        case = _case(receipt, user)
+        _step(case, user, Step.RECORD_ARRIVAL, _body(ArrivalBody, request))
+        return Response(_case_body(case))
+
+
+class ParoleEndView(APIView):
+    @extend_schema(
+        operation_id="case_end_parole",
+        summary="Record that the parolee left, or terminate parole (supervisors)",
+        request=EndBody,
+        responses={
+            200: CaseSerializer,
+            401: NOT_AUTHENTICATED,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: REFUSED,
+            422: INVALID,
+        },
+    )
+    def post(self, request: Request, receipt: str) -> Response:
+        user = _staff(request)
+        case = _case(receipt, user)
+        _step(case, user, Step.END_PAROLE, _body(EndBody, request))
+        return Response(_case_body(case))
+
+
 # -- work lists -----------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from paroledesk.adjudication.services import (
     RFE_ITEM_LENGTH,
     RFE_ITEMS_MAX,
 )
+from paroledesk.cases.models import GrantEnd
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 
 
@@ -114,3 +115,44 @@ class DecisionForm(forms.Form):
         field = self.fields["parole_fee_exception"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "None: the parole fee is due"), *exceptions]
+
+
+class _DayInput(forms.DateInput):
+    input_type = "date"
+
+
+class ArrivalForm(forms.Form):
+    arrived_on = forms.DateField(
+        label="Date of arrival",
+        widget=_DayInput,
+        error_messages={
+            "required": "Give the date the beneficiary arrived.",
+            "invalid": "Give the date of arrival as a date, like 2027-01-04.",
+        },
+    )
+    ends_on = forms.DateField(
+        label="Date parole ends, as on the I-94",
+        required=False,
+        widget=_DayInput,
+        help_text="Leave it empty to count the days granted from the arrival.",
+        error_messages={"invalid": "Give the end date as a date, like 2027-07-03."},
+    )
+
+
+class EndParoleForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why parole ends",
+        choices=[
+            (GrantEnd.DEPARTED.value, "The parolee left the United States"),
+            (GrantEnd.TERMINATED.value, "Terminated on written notice (8 CFR 212.5(e))"),
+        ],
+        widget=forms.Select(attrs={"class": "usa-select"}),
+        error_messages={"required": "Choose why parole ends."},
+    )
+    note = forms.CharField(
+        label="The reason, for the notice",
+        required=False,
+        max_length=NOTE_LENGTH,
+        help_text="Needed for a termination: the parolee reads it on the notice.",
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )

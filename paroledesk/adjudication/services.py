@@ -368,7 +368,15 @@ def parole_fee_lapse(*, request: ParoleRequest, on: date | None = None) -> None:
         notice_issue(request=request, kind=NoticeKind.CLOSURE, on=day)
 
 
-def arrival_record(*, request: ParoleRequest, arrived_on: date, actor: User | None) -> Grant:
+def arrival_record(
+    *,
+    request: ParoleRequest,
+    arrived_on: date,
+    actor: User | None,
+    ends_on: date | None = None,
+) -> Grant:
+    """The beneficiary arrived and was paroled: the end date is the one on the I-94
+    (``ends_on``), or the granted period counted from the arrival when none is given."""
     with transaction.atomic():
         request = request_lock(request)
         grant = Grant.objects.select_for_update().get(request=request)
@@ -376,11 +384,23 @@ def arrival_record(*, request: ParoleRequest, arrived_on: date, actor: User | No
             raise AdjudicationError(
                 ErrorCode.INVALID, "arrived_on", "Arrival cannot precede the approval."
             )
+        if arrived_on > timezone.localdate():
+            raise AdjudicationError(
+                ErrorCode.INVALID, "arrived_on", "An arrival cannot be recorded before it happens."
+            )
+        longest = arrived_on + timedelta(days=grant.parole_days)
+        if ends_on is not None and not arrived_on < ends_on <= longest:
+            raise AdjudicationError(
+                ErrorCode.INVALID,
+                "ends_on",
+                f"The I-94's end date must be after the arrival and no later than "
+                f"{longest.isoformat()}, the end of the {grant.parole_days} days granted.",
+            )
         request_transition(
             request=request, action=Action.RECORD_ARRIVAL, actor=actor, on=arrived_on
         )
         grant.arrived_on = arrived_on
-        grant.ends_on = arrived_on + timedelta(days=grant.parole_days)
+        grant.ends_on = ends_on or longest
         grant.save(update_fields=["arrived_on", "ends_on"])
         return grant
 

@@ -15,7 +15,8 @@ from paroledesk.notices.models import NOTICE_TITLES, Notice, NoticeKind
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notices_deliver(notice_ids: Sequence[int]) -> int:
-    """Tell each requestor by e-mail that a notice is ready; once only, even if run twice.
+    """Tell the requestor and the representative by e-mail that a notice is ready; once
+    only, even if run twice.
 
     One job delivers all the notices one change issued (a bulk import's batch
     issues hundreds): one transaction, one mail connection, one update. The
@@ -31,19 +32,27 @@ def notices_deliver(notice_ids: Sequence[int]) -> int:
             Notice.objects.select_for_update(of=("self",))
             .filter(pk__in=list(notice_ids), delivered_at__isnull=True)
             .order_by("pk")
-            .values_list("pk", "kind", "request__receipt_number", "request__requestor__email")
+            .values_list(
+                "pk",
+                "kind",
+                "request__receipt_number",
+                "request__requestor__email",
+                "request__filed_by__email",
+            )
         )
-        delivered = [pk for pk, _, _, address in waiting if not address]
-        to_mail = [notice for notice in waiting if notice[3]]
-        if to_mail:
-            with get_connection() as connection:
-                for pk, kind, receipt, address in to_mail:
-                    try:
-                        connection.send_messages([_message(kind, receipt, address)])
-                    except OSError as error:
-                        failure = error
-                        break
-                    delivered.append(pk)
+        delivered = []
+        with get_connection() as connection:
+            for pk, kind, receipt, *addresses in waiting:
+                # The requestor on the form and the account that filed (a representative,
+                # say): each who has an address gets their own message.
+                messages = [_message(kind, receipt, to) for to in dict.fromkeys(addresses) if to]
+                try:
+                    if messages:
+                        connection.send_messages(messages)
+                except OSError as error:
+                    failure = error
+                    break
+                delivered.append(pk)
         Notice.objects.filter(pk__in=delivered).update(delivered_at=timezone.now())
     if failure is not None:
         raise failure

@@ -22,7 +22,13 @@ from paroledesk.adjudication.actions import (
     available_actions,
     step_take,
 )
-from paroledesk.adjudication.forms import AssignForm, DecisionForm, RfeForm
+from paroledesk.adjudication.forms import (
+    ArrivalForm,
+    AssignForm,
+    DecisionForm,
+    EndParoleForm,
+    RfeForm,
+)
 from paroledesk.adjudication.selectors import (
     QueueView,
     case_for_step,
@@ -92,6 +98,10 @@ def _step_forms(case: ParoleRequest, user: User, data: Any = None) -> dict[str, 
             made[step] = AssignForm(data)
         elif step is Step.REQUEST_EVIDENCE:
             made[step] = RfeForm(data)
+        elif step is Step.RECORD_ARRIVAL:
+            made[step] = ArrivalForm(data)
+        elif step is Step.END_PAROLE:
+            made[step] = EndParoleForm(data)
         elif step is Step.DECIDE:
             exceptions = policy_on(timezone.localdate()).parole_fee_exceptions()
             made[step] = DecisionForm(data, exceptions=exceptions)

@@ -1,6 +1,6 @@
 """The officers' API: assign, ask for evidence, decide, and the work lists."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from rest_framework.test import APIClient
@@ -423,3 +423,66 @@ def test_requestors_cannot_take_requests(policy, alice):
     assert response.status_code == 403
     assert error(response)[0] == "not_allowed"
     assert ParoleRequest.objects.get().assigned_officer is None
+
+
+# -- after a grant ------------------------------------------------------------------------------
+
+
+def granted(filed, sam, olivia):
+    case = assigned(filed, sam, olivia)
+    work.case_decide(
+        request=case,
+        outcome=Outcome.APPROVE,
+        actor=olivia,
+        parole_days=180,
+        parole_fee_exception="medical_emergency",
+        on=FILED_ON,
+    )
+    case.refresh_from_db()
+    return case
+
+
+def test_the_officer_records_the_arrival_with_the_i94_end_date(filed, sam, olivia, time_machine):
+    case = granted(filed, sam, olivia)
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
+    client = client_for(olivia)
+    late = client.post(
+        url(case, "arrival"), {"arrived_on": "2027-01-04", "ends_on": "2028-01-04"}, format="json"
+    )
+    assert late.status_code == 422
+    assert error(late) == ("invalid", "ends_on")
+    future = client.post(url(case, "arrival"), {"arrived_on": "2027-02-01"}, format="json")
+    assert error(future) == ("invalid", "arrived_on")
+    done = client.post(
+        url(case, "arrival"), {"arrived_on": "2027-01-04", "ends_on": "2027-06-30"}, format="json"
+    )
+    assert done.status_code == 200
+    assert done.json()["status"] == "paroled"
+    case.refresh_from_db()
+    assert str(case.grant.ends_on) == "2027-06-30"
+    again = client.post(url(case, "arrival"), {"arrived_on": "2027-01-04"}, format="json")
+    assert again.status_code == 409
+
+
+def test_a_supervisor_terminates_parole_with_a_reason_and_a_notice(
+    filed, sam, olivia, time_machine
+):
+    case = granted(filed, sam, olivia)
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
+    work.arrival_record(request=case, arrived_on=date(2027, 1, 4), actor=olivia)
+    refused = client_for(olivia).post(
+        url(case, "parole-end"), {"reason": "departed"}, format="json"
+    )
+    assert refused.status_code == 403
+    no_reason = client_for(sam).post(
+        url(case, "parole-end"), {"reason": "terminated"}, format="json"
+    )
+    assert error(no_reason) == ("invalid", "note")
+    ended = client_for(sam).post(
+        url(case, "parole-end"),
+        {"reason": "terminated", "note": "The purpose of the parole has been met."},
+        format="json",
+    )
+    assert ended.status_code == 200
+    assert ended.json()["status"] == "parole_ended"
+    assert Notice.objects.filter(request=case, kind="termination").count() == 1

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from paroledesk.adjudication import services as work
-from paroledesk.adjudication.models import Decision
+from paroledesk.adjudication.models import Decision, Outcome
 from paroledesk.core.roles import Role
 from paroledesk.testing.fixtures import FILED_ON, person
 
@@ -113,3 +113,26 @@ def test_the_requestor_does_not_get_the_officers_view(filed, alice):
     shown = signed_in(alice).get(page(filed)).content.decode()
     assert "What was filed" not in shown
     assert "poverty guideline" not in shown
+
+
+def test_arrival_is_recorded_from_the_case_page(filed, sam, olivia, time_machine):
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    work.case_decide(
+        request=filed,
+        outcome=Outcome.APPROVE,
+        actor=olivia,
+        parole_days=180,
+        parole_fee_exception="medical_emergency",
+        on=FILED_ON,
+    )
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
+    browser = signed_in(olivia)
+    assert step(filed, "record_arrival") in browser.get(page(filed)).content.decode()
+    wrong = browser.post(step(filed, "record_arrival"), {"arrived_on": "soon"})
+    assert wrong.status_code == 422
+    assert "Give the date of arrival as a date" in wrong.content.decode()
+    done = browser.post(step(filed, "record_arrival"), {"arrived_on": "2027-01-04"}, follow=True)
+    assert "The arrival is recorded" in done.content.decode()
+    filed.refresh_from_db()
+    assert filed.status == "paroled"
+    assert str(filed.grant.ends_on) == "2027-07-03"

@@ -91,7 +91,8 @@ def test_a_denial_says_why_that_there_is_no_appeal_and_how_to_file_again(filed, 
     assert "refiling" in text
 
 
-def test_termination_is_a_notice_with_its_reason_and_needs_one(filed, sam, olivia):
+def test_termination_is_a_notice_with_its_reason_and_needs_one(filed, sam, olivia, time_machine):
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
     case = reviewed(filed, sam, olivia)
     work.case_decide(
         request=case,

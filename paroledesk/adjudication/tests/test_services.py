@@ -159,7 +159,8 @@ def test_parole_over_a_year_needs_a_supervisor(filed, sam, olivia):
     assert not Grant.objects.exists()
 
 
-def test_fee_paid_then_arrival_sets_the_end_of_parole(filed, sam, olivia, alice):
+def test_fee_paid_then_arrival_sets_the_end_of_parole(filed, sam, olivia, alice, time_machine):
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
     reviewed(filed, sam, olivia)
     work.case_decide(
         request=filed, outcome=Outcome.APPROVE, actor=olivia, parole_days=180, on=LATER

@@ -19,18 +19,37 @@ def test_a_notice_is_delivered_only_after_its_filing_commits(
     assert mail.outbox == []
     assert len(callbacks) == 1
     callbacks[0]()
-    (message,) = mail.outbox
-    assert message.to == ["sara@example.org"]
-    assert "IOE2704000001" in message.subject
-    assert "Haidari" not in message.body
+    # The requestor named on the form and the account that filed, each on their own.
+    assert [message.to for message in mail.outbox] == [["sara@example.org"], ["alice@example.org"]]
+    for message in mail.outbox:
+        assert "IOE2704000001" in message.subject
+        assert "Haidari" not in message.body
     assert Notice.objects.get().delivered_at is not None
+
+
+def test_a_representatives_filing_mails_the_requestor_and_the_representative(
+    policy, rita, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        request_file(raw=filing_document(), filed_by=rita, today=FILED_ON)
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "rita@example.org",
+        "sara@example.org",
+    ]
+
+
+def test_one_address_gets_one_message(policy, alice, django_capture_on_commit_callbacks):
+    requestor = filing_document()["requestor"] | {"email": "alice@example.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        request_file(raw=filing_document(requestor=requestor), filed_by=alice, today=FILED_ON)
+    assert [message.to for message in mail.outbox] == [["alice@example.org"]]
 
 
 def test_delivering_twice_sends_one_mail(filed):
     notice = Notice.objects.get(request=filed)
     assert notices_deliver([notice.pk]) == 1
     assert notices_deliver([notice.pk]) == 0
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2
 
 
 def test_a_refused_filing_sends_nothing(policy, alice, django_capture_on_commit_callbacks):
@@ -50,7 +69,7 @@ def test_one_job_delivers_every_notice_of_a_change_in_one_go(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notices_deliver_after_commit(notices)
     assert len(callbacks) == 1
-    assert len(mail.outbox) == 3
+    assert len(mail.outbox) == 6
     assert not Notice.objects.filter(delivered_at__isnull=True).exists()
 
 
@@ -73,7 +92,7 @@ def test_a_mail_server_failing_midway_leaves_only_the_unsent_for_the_retry(
     monkeypatch.setattr(EmailBackend, "send_messages", failing_second)
     with pytest.raises(ConnectionRefusedError):
         notices_deliver(ids)
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2  # the first notice's two messages
     assert (
         list(
             Notice.objects.filter(delivered_at__isnull=True)
@@ -84,7 +103,7 @@ def test_a_mail_server_failing_midway_leaves_only_the_unsent_for_the_retry(
     )
     monkeypatch.setattr(EmailBackend, "send_messages", real_send)
     assert notices_deliver(ids) == 2
-    assert len(mail.outbox) == 3
+    assert len(mail.outbox) == 6
 
 
 def _file_three(alice):
