@@ -14,7 +14,7 @@ can win.
 from __future__ import annotations
 
 from math import ceil
-from typing import Any, TypeVar
+from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -44,7 +44,6 @@ from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.lib.api_errors import ApiError
 from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND, error_response
 
-_T = TypeVar("_T")
 PAGE_SIZE, PAGE_SIZE_MAX = 25, 100
 
 REFUSED = error_response(
