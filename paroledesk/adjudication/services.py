@@ -30,6 +30,7 @@ from paroledesk.core.filing_rules import FeePayment, Kind
 from paroledesk.core.lifecycle import Action, Status
 from paroledesk.core.policy import PolicyKey
 from paroledesk.core.roles import ADJUDICATOR_ROLES
+from paroledesk.core.text import UnsafeText, clean_text
 from paroledesk.notices.models import NoticeKind
 from paroledesk.notices.services import notice_issue
 from paroledesk.policy.selectors import business_calendar, policy_on
@@ -48,6 +49,15 @@ class AdjudicationError(ValueError):
     def __init__(self, code: ErrorCode, field: str | None, message: str) -> None:
         super().__init__(message)
         self.code, self.field, self.message = code, field, message
+
+
+def _written(value: str, field: str, label: str) -> str:
+    """What an officer writes for a notice, judged as every channel judges text: NFKC,
+    and no hidden or direction-changing character that could make it read otherwise."""
+    try:
+        return clean_text(value, paragraphs=True).strip()
+    except UnsafeText as unsafe:
+        raise AdjudicationError(ErrorCode.INVALID, field, unsafe.about(label)) from None
 
 
 def _today(on: date | None) -> date:
@@ -126,7 +136,8 @@ def case_request_evidence(
     actor: User,
     on: date | None = None,
 ) -> EvidenceRequest:
-    cleaned = [item.strip() for item in items if item.strip()]
+    written = [_written(item, "items", "Each item") for item in items]
+    cleaned = [item for item in written if item]
     if not cleaned:
         raise AdjudicationError(
             ErrorCode.INVALID, "items", "Name at least one piece of evidence to send."
@@ -238,6 +249,7 @@ def case_decide(
     """Approve (conditionally, when the parole fee is due) or deny, with the notice."""
     day = _today(on)
     snapshot = policy_on(day)
+    note = _written(note, "note", "The note")
     if outcome is Outcome.APPROVE:
         if parole_days is None or parole_days <= 0:
             raise AdjudicationError(
@@ -419,7 +431,7 @@ def parole_end(
         raise AdjudicationError(
             ErrorCode.INVALID, "reason", "End reason must be expired, departed or terminated."
         )
-    note = note.strip()
+    note = _written(note, "note", "The reason")
     if reason == GrantEnd.TERMINATED.value and not note:
         raise AdjudicationError(
             ErrorCode.INVALID, "note", "Say why parole is terminated: the notice tells them."

@@ -486,3 +486,22 @@ def test_a_supervisor_terminates_parole_with_a_reason_and_a_notice(
     assert ended.status_code == 200
     assert ended.json()["status"] == "parole_ended"
     assert Notice.objects.filter(request=case, kind="termination").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("step", "body", "field"),
+    [
+        ("rfe", {"items": ["A letter from \u202edoctor"], "due_in_business_days": 5}, "items"),
+        ("rfe", {"items": ["A letter\u2066x"], "due_in_business_days": 5}, "items"),
+        ("decision", {"outcome": "deny", "reasons": ["other"], "note": "No\u200b"}, "note"),
+    ],
+)
+def test_hidden_characters_in_what_an_officer_writes_are_refused(
+    filed, sam, olivia, step, body, field
+):
+    case = assigned(filed, sam, olivia)
+    response = client_for(olivia).post(url(case, step), body, format="json")
+    assert response.status_code == 422
+    assert error(response) == ("invalid", field)
+    case.refresh_from_db()
+    assert case.status == "assigned"
