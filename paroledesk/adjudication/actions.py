@@ -23,6 +23,7 @@ from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.transitions import context_for
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.lifecycle import Action, Refusal, Status, TransitionRefused, check
+from paroledesk.core.roles import STAFF_ROLES
 from paroledesk.policy.selectors import policy_on
 
 _T = TypeVar("_T")
@@ -50,6 +51,7 @@ class Step(StrEnum):
     DECIDE = "decide"
     RECORD_PAROLE_FEE = "record_parole_fee"
     RECORD_ARRIVAL = "record_arrival"
+    RECORD_WORK_PERMIT = "record_work_permit"
     END_PAROLE = "end_parole"
 
 
@@ -62,6 +64,7 @@ STEP_DONE: dict[Step, str] = {
     Step.DECIDE: "The decision is recorded; the requestor has a notice.",
     Step.RECORD_PAROLE_FEE: "The parole fee is recorded as paid.",
     Step.RECORD_ARRIVAL: "The arrival is recorded, with the date parole ends.",
+    Step.RECORD_WORK_PERMIT: "The work permit is recorded.",
     Step.END_PAROLE: "Parole is recorded as ended.",
 }
 # The lifecycle actions each step takes. A decision is one of three; checking
@@ -124,6 +127,15 @@ def step_take(case: ParoleRequest, user: User, step: Step, answers: dict[str, An
     Raises StepRefused, or services.AdjudicationError for an answer the rules
     refuse (naming its field). Returns what the service returns.
     """
+    if step is Step.RECORD_WORK_PERMIT:
+        if (refusal := action_refusal(case, user, step)) is not None:
+            raise StepRefused(refusal)
+        return services.work_permit_record(
+            request=case,
+            valid_from=answers["valid_from"],
+            renewal=bool(answers.get("renewal")),
+            actor=user,
+        )
     parole_days: int | None = None
     action = _ACTION_OF[step]
     work: Callable[[], Any]
@@ -179,6 +191,13 @@ def step_take(case: ParoleRequest, user: User, step: Step, answers: dict[str, An
 
 def action_refusal(case: ParoleRequest, user: User, step: Step) -> Refusal | None:
     """Why ``user`` may not take ``step`` on ``case`` now, or None when they may."""
+    if step is Step.RECORD_WORK_PERMIT:
+        # Not a change of status: staff record it while the beneficiary is on parole.
+        if user.role_enum not in STAFF_ROLES:
+            return Refusal(ErrorCode.NOT_ALLOWED, "Only staff record a work permit.")
+        if case.status_enum is not Status.PAROLED:
+            return Refusal(ErrorCode.INVALID_TRANSITION, "A work permit is recorded for a parolee.")
+        return None
     return refusal_for(case, user, _ACTION_OF[step])
 
 

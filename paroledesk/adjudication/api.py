@@ -325,6 +325,49 @@ class EndBody(serializers.Serializer[Any]):
     )
 
 
+class WorkPermitBody(serializers.Serializer[Any]):
+    valid_from = serializers.DateField(help_text="The first day the work permit is valid.")
+    renewal = serializers.BooleanField(required=False, default=False)
+
+
+class WorkPermitSerializer(serializers.Serializer[Any]):
+    receipt_number = serializers.CharField()
+    category = serializers.CharField()
+    fee_usd = serializers.IntegerField()
+    valid_from = serializers.DateField()
+    valid_until = serializers.DateField()
+
+
+class WorkPermitView(APIView):
+    @extend_schema(
+        operation_id="case_record_work_permit",
+        summary="Record a parolee's work permit, I-765 (c)(11) (staff)",
+        request=WorkPermitBody,
+        responses={
+            201: WorkPermitSerializer,
+            401: NOT_AUTHENTICATED,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: REFUSED,
+            422: INVALID,
+        },
+    )
+    def post(self, request: Request, receipt: str) -> Response:
+        user = _staff(request)
+        case = _case(receipt, user)
+        permit = _step(case, user, Step.RECORD_WORK_PERMIT, _body(WorkPermitBody, request))
+        return Response(
+            {
+                "receipt_number": case.receipt_number,
+                "category": permit.category,
+                "fee_usd": permit.fee_usd,
+                "valid_from": permit.valid_from.isoformat(),
+                "valid_until": permit.valid_until.isoformat(),
+            },
+            status=201,
+        )
+
+
 class ArrivalView(APIView):
     @extend_schema(
         operation_id="case_record_arrival",

@@ -14,6 +14,7 @@ from django import forms
 from paroledesk.accounts.models import User
 from paroledesk.adjudication.models import DENIAL_TEXT, DenialReason, Outcome
 from paroledesk.adjudication.services import (
+    ADDRESS_LENGTH,
     NOTE_LENGTH,
     PAROLE_DAYS_MAX,
     RFE_DUE_DAYS_MAX,
@@ -155,4 +156,33 @@ class EndParoleForm(forms.Form):
         max_length=NOTE_LENGTH,
         help_text="Needed for a termination: the parolee reads it on the notice.",
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )
+
+
+class WorkPermitForm(forms.Form):
+    valid_from = forms.DateField(
+        label="Valid from",
+        widget=_DayInput,
+        error_messages={
+            "required": "Give the first day the work permit is valid.",
+            "invalid": "Give the first day as a date, like 2027-02-01.",
+        },
+    )
+    renewal = forms.BooleanField(label="This renews an earlier work permit", required=False)
+
+
+class AddressForm(forms.Form):
+    address = forms.CharField(
+        label="New address in the United States",
+        max_length=ADDRESS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+        error_messages={"required": "Give the new address."},
+    )
+    moved_on = forms.DateField(
+        label="Date of the move",
+        widget=_DayInput,
+        error_messages={
+            "required": "Give the date of the move.",
+            "invalid": "Give the date of the move as a date, like 2027-03-01.",
+        },
     )

@@ -22,10 +22,20 @@ from paroledesk.adjudication.models import (
     EvidenceRequest,
     Outcome,
 )
+from paroledesk.audit.services import event_record
 from paroledesk.cases.clock import clock_for
-from paroledesk.cases.models import FEE_DUE, Fee, FeeKind, Grant, GrantEnd, ParoleRequest
+from paroledesk.cases.models import (
+    FEE_DUE,
+    AddressChange,
+    Fee,
+    FeeKind,
+    Grant,
+    GrantEnd,
+    ParoleRequest,
+    WorkPermit,
+)
 from paroledesk.cases.transitions import request_lock, request_transition
-from paroledesk.core.codes import ErrorCode
+from paroledesk.core.codes import ErrorCode, EventAction
 from paroledesk.core.filing_rules import FeePayment, Kind
 from paroledesk.core.lifecycle import Action, Status
 from paroledesk.core.policy import PolicyKey
@@ -455,6 +465,101 @@ def parole_end(
                 on=day,
                 content={"reason": note, "ended_on": day.isoformat()},
             )
+
+
+def work_permit_record(
+    *, request: ParoleRequest, valid_from: date, actor: User, renewal: bool = False
+) -> WorkPermit:
+    """A work permit granted to the parolee (I-765, (c)(11)): valid until the earlier of
+    a year or the end of parole, with the fee in force on its first day."""
+    with transaction.atomic():
+        request = request_lock(request)
+        if request.status_enum is not Status.PAROLED:
+            raise AdjudicationError(
+                ErrorCode.INVALID_TRANSITION,
+                None,
+                "A work permit is recorded for a parolee: record the arrival first.",
+            )
+        grant = Grant.objects.get(request=request)
+        assert grant.arrived_on is not None  # paroled
+        assert grant.ends_on is not None
+        if not grant.arrived_on <= valid_from < grant.ends_on:
+            raise AdjudicationError(
+                ErrorCode.INVALID,
+                "valid_from",
+                f"A work permit starts during parole: from {grant.arrived_on.isoformat()} "
+                f"to {grant.ends_on.isoformat()}.",
+            )
+        year_after = _a_year_on(valid_from) - timedelta(days=1)
+        permit = WorkPermit.objects.create(
+            grant=grant,
+            renewal=renewal,
+            fee_usd=policy_on(valid_from).work_permit_fee(renewal=renewal),
+            valid_from=valid_from,
+            valid_until=min(year_after, grant.ends_on),
+            recorded_by=actor,
+        )
+        event_record(
+            subject=request,
+            actor=actor,
+            action=EventAction.WORK_PERMIT_RECORDED,
+            on=valid_from,
+            data={"valid_until": permit.valid_until.isoformat(), "renewal": renewal},
+        )
+        return permit
+
+
+def _a_year_on(day: date) -> date:
+    """The same day a year later; 29 February becomes 1 March."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return date(day.year + 1, 3, 1)
+
+
+ADDRESS_LENGTH = 500
+
+
+def address_report(
+    *, request: ParoleRequest, address: str, moved_on: date, actor: User
+) -> AddressChange:
+    """A parolee's new address (Form AR-11), from their own page; sealed at rest."""
+    address = _written(address, "address", "The address")
+    if not address:
+        raise AdjudicationError(ErrorCode.INVALID, "address", "Give the new address.")
+    if len(address) > ADDRESS_LENGTH:
+        raise AdjudicationError(
+            ErrorCode.INVALID, "address", f"Keep the address to {ADDRESS_LENGTH} characters."
+        )
+    today = timezone.localdate()
+    if moved_on > today:
+        raise AdjudicationError(
+            ErrorCode.INVALID, "moved_on", "Report a move once it has happened."
+        )
+    with transaction.atomic():
+        request = request_lock(request)
+        if request.status_enum is not Status.PAROLED:
+            raise AdjudicationError(
+                ErrorCode.INVALID_TRANSITION,
+                None,
+                "An address change is reported while the beneficiary is on parole.",
+            )
+        change = AddressChange.objects.create(
+            request=request,
+            address=address,
+            moved_on=moved_on,
+            reported_on=today,
+            reported_by=actor,
+        )
+        # No address in the event: events are kept forever and read by more people.
+        event_record(
+            subject=request,
+            actor=actor,
+            action=EventAction.ADDRESS_REPORTED,
+            on=today,
+            data={"moved_on": moved_on.isoformat()},
+        )
+        return change
 
 
 def request_withdraw(

@@ -35,6 +35,11 @@ urlpatterns = [
         "cases/<str:receipt>/decision", cases_api.DecisionView.as_view(), name="api-case-decision"
     ),
     path("cases/<str:receipt>/arrival", cases_api.ArrivalView.as_view(), name="api-case-arrival"),
+    path(
+        "cases/<str:receipt>/work-permit",
+        cases_api.WorkPermitView.as_view(),
+        name="api-case-work-permit",
+    ),
     path("cases/<str:receipt>/parole-end", cases_api.ParoleEndView.as_view(), name="api-case-end"),
     # Last: any other address under /api/v1/ answers a JSON 404.
     re_path(r"", UnknownAddress.as_view(), name="api-unknown"),

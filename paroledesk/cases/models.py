@@ -305,6 +305,42 @@ class Grant(models.Model):
         return f"Parole on {self.request} for {self.parole_days} days"
 
 
+class WorkPermit(models.Model):
+    """A work permit recorded for a parolee (Form I-765, category (c)(11)): valid until the
+    earlier of a year or the end of parole, with the fee in force when it was granted."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="work_permits")
+    category = models.CharField(max_length=10, default="(c)(11)")
+    renewal = models.BooleanField(default=False)
+    fee_usd = models.PositiveIntegerField()
+    valid_from = models.DateField()
+    valid_until = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Work permit {self.category} on {self.grant.request}, until {self.valid_until}"
+
+
+class AddressChange(models.Model):
+    """A parolee's new address in the United States (Form AR-11), sealed at rest."""
+
+    request = models.ForeignKey(
+        ParoleRequest, on_delete=models.CASCADE, related_name="address_changes"
+    )
+    seal_id = models.UUIDField(default=uuid.uuid4, editable=False)
+    address = EncryptedTextField()
+    moved_on = models.DateField()
+    reported_on = models.DateField()
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"New address for {self.request}, from {self.moved_on}"
+
+
 class PossibleDuplicate(models.Model):
     """A request filed for someone who, by name and birth date, may be the person of another
     open request. For officers only: the filer is told only of their own other requests."""

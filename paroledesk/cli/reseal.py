@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from paroledesk.accounts.second_factor import second_factors_reseal
 from paroledesk.cases.documents import document_reseal
-from paroledesk.cases.models import Beneficiary, EvidenceDocument, ParoleRequest
+from paroledesk.cases.models import AddressChange, Beneficiary, EvidenceDocument, ParoleRequest
 from paroledesk.intake.models import FilingDraft
 from paroledesk.lib.fields import rows_reseal
 
@@ -20,6 +20,7 @@ def data_reseal() -> dict[str, int]:
         "requests": rows_reseal(ParoleRequest.objects.all()),
         "drafts": rows_reseal(FilingDraft.objects.all()),
         "document_names": rows_reseal(EvidenceDocument.objects.all()),
+        "addresses": rows_reseal(AddressChange.objects.all()),
         "second_factors": second_factors_reseal(),
         "documents": sum(
             document_reseal(document) for document in EvidenceDocument.objects.iterator()

@@ -103,6 +103,8 @@ class EventAction(StrEnum):
     POLICY_ADDED = "policy_added"
     POLICY_CORRECTED = "policy_corrected"
     CLOSURE_DECLARED = "closure_declared"
+    WORK_PERMIT_RECORDED = "work_permit_recorded"
+    ADDRESS_REPORTED = "address_reported"
 
 
 class FilingSource(StrEnum):

@@ -11,6 +11,11 @@ urlpatterns = [
     path("", include(intake_urls)),
     path("requests/<str:receipt_number>/", views.request_detail, name="request_detail"),
     path("requests/<str:receipt_number>/steps/<slug:step>/", views.case_step, name="case_step"),
+    path(
+        "requests/<str:receipt_number>/address/",
+        views.address_report_page,
+        name="address_report",
+    ),
     path("work/", views.work_queue, name="work_queue"),
     path("work/take/", views.take_next, name="take_next"),
     path("work/supervise/", views.supervise, name="supervise"),

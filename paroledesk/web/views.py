@@ -23,11 +23,13 @@ from paroledesk.adjudication.actions import (
     step_take,
 )
 from paroledesk.adjudication.forms import (
+    AddressForm,
     ArrivalForm,
     AssignForm,
     DecisionForm,
     EndParoleForm,
     RfeForm,
+    WorkPermitForm,
 )
 from paroledesk.adjudication.selectors import (
     QueueView,
@@ -36,7 +38,7 @@ from paroledesk.adjudication.selectors import (
     queue,
     sponsors_of,
 )
-from paroledesk.adjudication.services import AdjudicationError, case_take
+from paroledesk.adjudication.services import AdjudicationError, address_report, case_take
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import (
@@ -102,6 +104,8 @@ def _step_forms(case: ParoleRequest, user: User, data: Any = None) -> dict[str, 
             made[step] = ArrivalForm(data)
         elif step is Step.END_PAROLE:
             made[step] = EndParoleForm(data)
+        elif step is Step.RECORD_WORK_PERMIT:
+            made[step] = WorkPermitForm(data)
         elif step is Step.DECIDE:
             exceptions = policy_on(timezone.localdate()).parole_fee_exceptions()
             made[step] = DecisionForm(data, exceptions=exceptions)
@@ -116,6 +120,7 @@ def _request_page(
     user: User,
     *,
     forms: dict[str, Form] | None = None,
+    address_form: AddressForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context = {
@@ -129,6 +134,7 @@ def _request_page(
         "duplicates": possible_duplicates_of(found) if user.is_staff_role else [],
         "step_forms": forms if forms is not None else _step_forms(found, user),
         "sponsors": sponsors_of(found, today=timezone.localdate()) if user.is_staff_role else [],
+        "address_form": address_form or _address_form(found, user),
     }
     return render(request, "web/request_detail.html", context, status=status)
 
@@ -162,6 +168,32 @@ def case_step(request: HttpRequest, receipt_number: str, step: str) -> HttpRespo
             messages.success(request, STEP_DONE[taken])
             return redirect("request_detail", case.receipt_number)
     return _request_page(request, case, user, forms=forms, status=422)
+
+
+def _address_form(case: ParoleRequest, user: User) -> AddressForm | None:
+    """The parolee's side reports a new address (AR-11) while on parole."""
+    on_parole = case.status_enum is Status.PAROLED
+    return AddressForm() if on_parole and case.filed_by_id == user.pk else None
+
+
+@require_POST
+@roles_required(PARTY_ROLES)
+def address_report_page(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    user = signed_in_user(request)
+    try:
+        case = request_for_user(receipt_number=receipt_number, user=user, via="page")
+    except RequestNotFound:
+        raise Http404("No such request") from None
+    form = AddressForm(request.POST)
+    if form.is_valid():
+        try:
+            address_report(request=case, actor=user, **form.cleaned_data)
+        except AdjudicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "The new address is recorded. Keep this page's notices.")
+            return redirect("request_detail", case.receipt_number)
+    return _request_page(request, case, user, address_form=form, status=422)
 
 
 def _back_to(case: ParoleRequest, user: User) -> HttpResponse:

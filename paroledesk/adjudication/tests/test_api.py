@@ -505,3 +505,38 @@ def test_hidden_characters_in_what_an_officer_writes_are_refused(
     assert error(response) == ("invalid", field)
     case.refresh_from_db()
     assert case.status == "assigned"
+
+
+def test_a_work_permit_lasts_a_year_or_until_parole_ends_with_the_fee_in_force(
+    filed, sam, olivia, alice, time_machine
+):
+    case = granted(filed, sam, olivia)
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
+    work.arrival_record(request=case, arrived_on=date(2027, 1, 4), actor=olivia)  # to 2027-07-03
+    client = client_for(olivia)
+    before = client.post(url(case, "work-permit"), {"valid_from": "2026-12-01"}, format="json")
+    assert error(before) == ("invalid", "valid_from")
+    made = client.post(url(case, "work-permit"), {"valid_from": "2027-02-01"}, format="json")
+    assert made.status_code == 201
+    assert made.json() | {"receipt_number": None} == {
+        "receipt_number": None,
+        "category": "(c)(11)",
+        "fee_usd": 560,
+        "valid_from": "2027-02-01",
+        "valid_until": "2027-07-03",
+    }
+    assert (
+        client_for(alice)
+        .post(url(case, "work-permit"), {"valid_from": "2027-02-01"}, format="json")
+        .status_code
+        == 404
+    )
+
+
+def test_no_work_permit_before_the_arrival(filed, sam, olivia):
+    case = granted(filed, sam, olivia)
+    response = client_for(olivia).post(
+        url(case, "work-permit"), {"valid_from": "2027-02-01"}, format="json"
+    )
+    assert response.status_code == 409
+    assert error(response)[0] == "invalid_transition"

@@ -1,10 +1,14 @@
 """The case page: the buttons are the steps available_actions allows, and each works."""
 
+from datetime import date
+
 import pytest
 from django.test import Client
 
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Decision, Outcome
+from paroledesk.audit.models import Event
+from paroledesk.cases.models import AddressChange
 from paroledesk.core.roles import Role
 from paroledesk.testing.fixtures import FILED_ON, person
 
@@ -136,3 +140,63 @@ def test_arrival_is_recorded_from_the_case_page(filed, sam, olivia, time_machine
     filed.refresh_from_db()
     assert filed.status == "paroled"
     assert str(filed.grant.ends_on) == "2027-07-03"
+
+
+def test_the_parolee_side_reports_a_new_address_sealed_and_logged(
+    filed, sam, olivia, alice, time_machine
+):
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    work.case_decide(
+        request=filed,
+        outcome=Outcome.APPROVE,
+        actor=olivia,
+        parole_days=180,
+        parole_fee_exception="medical_emergency",
+        on=FILED_ON,
+    )
+    time_machine.move_to("2027-02-10 10:00:00-05:00", tick=False)
+    browser = signed_in(alice)
+    assert "Report a new address" not in browser.get(page(filed)).content.decode()
+    work.arrival_record(request=filed, arrived_on=date(2027, 1, 4), actor=olivia)
+    assert "Report a new address" in browser.get(page(filed)).content.decode()
+    hidden = browser.post(
+        f"{page(filed)}address/", {"address": "12 Elm St\u202e", "moved_on": "2027-02-01"}
+    )
+    assert hidden.status_code == 422
+    assert "U+202E" in hidden.content.decode()
+    later = browser.post(
+        f"{page(filed)}address/", {"address": "12 Elm St", "moved_on": "2027-03-01"}
+    )
+    assert later.status_code == 422
+    done = browser.post(
+        f"{page(filed)}address/",
+        {"address": "12 Elm St\nSpringfield, IL 62701", "moved_on": "2027-02-01"},
+        follow=True,
+    )
+    assert "The new address is recorded" in done.content.decode()
+    change = AddressChange.objects.get()
+    assert change.address == "12 Elm St\nSpringfield, IL 62701"
+    event = Event.objects.about(filed).get(action="address_reported")
+    assert "Elm" not in str(event.data)
+    # Staff cannot use the parolee's form; others find no request.
+    assert signed_in(olivia).post(f"{page(filed)}address/", {}).status_code == 403
+
+
+def test_staff_record_a_work_permit_from_the_case_page(filed, sam, olivia, time_machine):
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    work.case_decide(
+        request=filed,
+        outcome=Outcome.APPROVE,
+        actor=olivia,
+        parole_days=180,
+        parole_fee_exception="medical_emergency",
+        on=FILED_ON,
+    )
+    time_machine.move_to("2027-02-10 10:00:00-05:00", tick=False)
+    work.arrival_record(request=filed, arrived_on=date(2027, 1, 4), actor=olivia)
+    browser = signed_in(olivia)
+    assert step(filed, "record_work_permit") in browser.get(page(filed)).content.decode()
+    done = browser.post(
+        step(filed, "record_work_permit"), {"valid_from": "2027-02-01"}, follow=True
+    )
+    assert "The work permit is recorded." in done.content.decode()
