@@ -15,6 +15,7 @@ from paroledesk.accounts.models import User
 from paroledesk.adjudication.models import DENIAL_TEXT, DenialReason, Outcome
 from paroledesk.adjudication.services import (
     ADDRESS_LENGTH,
+    BATCH_MAX,
     NOTE_LENGTH,
     PAROLE_DAYS_MAX,
     RFE_DUE_DAYS_MAX,
@@ -26,21 +27,9 @@ from paroledesk.core.roles import ADJUDICATOR_ROLES
 
 
 class AssignForm(forms.Form):
-    officer = forms.ModelChoiceField(
-        queryset=User.objects.none(),
-        to_field_name="username",
-        label="Officer",
-        empty_label="Choose an officer",
-        error_messages={"required": "Choose the officer.", "invalid_choice": "Choose the officer."},
-    )
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["officer"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = User.objects.filter(
-            role__in=[role.value for role in ADJUDICATOR_ROLES], is_active=True
-        ).order_by("username")
+        self.fields["officer"] = _officer_field("Officer")
 
 
 class RfeForm(forms.Form):
@@ -186,3 +175,46 @@ class AddressForm(forms.Form):
             "invalid": "Give the date of the move as a date, like 2027-03-01.",
         },
     )
+
+
+def _officer_field(label: str) -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    return forms.ModelChoiceField(
+        queryset=User.objects.filter(
+            role__in=[role.value for role in ADJUDICATOR_ROLES], is_active=True
+        ).order_by("username"),
+        to_field_name="username",
+        label=label,
+        empty_label="Choose an officer",
+        widget=forms.Select(attrs={"class": "usa-select"}),
+        error_messages={"required": "Choose the officer.", "invalid_choice": "Choose the officer."},
+    )
+
+
+def _count_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        label="How many, oldest first",
+        min_value=1,
+        max_value=BATCH_MAX,
+        initial=10,
+        error_messages={
+            "required": "Give how many requests.",
+            "invalid": "Give how many requests as a whole number.",
+            "min_value": "Give at least 1.",
+            "max_value": f"Give at most {BATCH_MAX} at a time.",
+        },
+    )
+
+
+class AssignOldestForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["officer"] = _officer_field("Officer")
+        self.fields["count"] = _count_field()
+
+
+class MoveWorkForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["from_officer"] = _officer_field("From")
+        self.fields["to_officer"] = _officer_field("To")
+        self.fields["count"] = _count_field()

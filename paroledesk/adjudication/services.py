@@ -37,7 +37,7 @@ from paroledesk.cases.models import (
 from paroledesk.cases.transitions import request_lock, request_transition
 from paroledesk.core.codes import ErrorCode, EventAction
 from paroledesk.core.filing_rules import FeePayment, Kind
-from paroledesk.core.lifecycle import Action, Status
+from paroledesk.core.lifecycle import OPEN_STATUSES, Action, Status
 from paroledesk.core.policy import PolicyKey
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.core.text import UnsafeText, clean_text
@@ -112,6 +112,38 @@ def _hand_to(
         assigned_on=day,
         due_on=clock_for(request).latest,
     )
+
+
+BATCH_MAX = 100
+
+
+def cases_assign_oldest(*, officer: User, count: int, actor: User) -> int:
+    """Give ``officer`` the ``count`` oldest requests waiting for one; how many it got.
+
+    Each is assigned on its own (its event, its work item), as one would be.
+    """
+    waiting = ParoleRequest.objects.filter(status=Status.RECEIVED.value).order_by(
+        "received_on", "id"
+    )
+    return _each(list(waiting[: min(count, BATCH_MAX)]), officer, actor)
+
+
+def cases_move(*, from_officer: User, to_officer: User, count: int, actor: User) -> int:
+    """Move ``count`` of one officer's open requests, the oldest first, to another."""
+    if from_officer.pk == to_officer.pk:
+        raise AdjudicationError(
+            ErrorCode.INVALID, "to_officer", "Choose another officer to move the work to."
+        )
+    open_work = ParoleRequest.objects.filter(
+        assigned_officer=from_officer, status__in=[status.value for status in OPEN_STATUSES]
+    ).order_by("received_on", "id")
+    return _each(list(open_work[: min(count, BATCH_MAX)]), to_officer, actor)
+
+
+def _each(requests: list[ParoleRequest], officer: User, actor: User) -> int:
+    for request in requests:
+        case_assign(request=request, officer=officer, actor=actor)
+    return len(requests)
 
 
 def case_take(*, officer: User, on: date | None = None) -> ParoleRequest | None:

@@ -19,5 +19,7 @@ urlpatterns = [
     path("work/", views.work_queue, name="work_queue"),
     path("work/take/", views.take_next, name="take_next"),
     path("work/supervise/", views.supervise, name="supervise"),
+    path("work/supervise/assign/", views.supervise_assign, name="supervise_assign"),
+    path("work/supervise/move/", views.supervise_move, name="supervise_move"),
     path("administration/", views.administration, name="administration"),
 ]

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -26,8 +27,10 @@ from paroledesk.adjudication.forms import (
     AddressForm,
     ArrivalForm,
     AssignForm,
+    AssignOldestForm,
     DecisionForm,
     EndParoleForm,
+    MoveWorkForm,
     RfeForm,
     WorkPermitForm,
 )
@@ -38,7 +41,13 @@ from paroledesk.adjudication.selectors import (
     queue,
     sponsors_of,
 )
-from paroledesk.adjudication.services import AdjudicationError, address_report, case_take
+from paroledesk.adjudication.services import (
+    AdjudicationError,
+    address_report,
+    case_take,
+    cases_assign_oldest,
+    cases_move,
+)
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import (
@@ -227,11 +236,59 @@ def take_next(request: HttpRequest) -> HttpResponse:
 
 @roles_required({Role.SUPERVISOR})
 def supervise(request: HttpRequest) -> HttpResponse:
+    return _supervise_page(request)
+
+
+def _supervise_page(
+    request: HttpRequest,
+    *,
+    assign_form: AssignOldestForm | None = None,
+    move_form: MoveWorkForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     today = timezone.localdate()
     unassigned = queue(QueueView.UNASSIGNED, user=signed_in_user(request))
     rows = [(item, clock_for(item, today=today)) for item in unassigned[:50]]
-    context = {"rows": rows, "unassigned_count": unassigned.count(), "officers": officer_loads()}
-    return render(request, "web/supervise.html", context)
+    context = {
+        "rows": rows,
+        "unassigned_count": unassigned.count(),
+        "officers": officer_loads(),
+        "assign_form": assign_form or AssignOldestForm(),
+        "move_form": move_form or MoveWorkForm(),
+    }
+    return render(request, "web/supervise.html", context, status=status)
+
+
+@require_POST
+@roles_required({Role.SUPERVISOR})
+def supervise_assign(request: HttpRequest) -> HttpResponse:
+    """Many of the oldest waiting requests to one officer, each assigned on its own."""
+    form = AssignOldestForm(request.POST)
+    if not form.is_valid():
+        return _supervise_page(request, assign_form=form, status=422)
+    officer = form.cleaned_data["officer"]
+    done = cases_assign_oldest(
+        officer=officer, count=form.cleaned_data["count"], actor=signed_in_user(request)
+    )
+    messages.success(request, f"{done} request{pluralize(done)} assigned to {officer.username}.")
+    return redirect("supervise")
+
+
+@require_POST
+@roles_required({Role.SUPERVISOR})
+def supervise_move(request: HttpRequest) -> HttpResponse:
+    """Rebalance: one officer's oldest open requests to another."""
+    form = MoveWorkForm(request.POST)
+    if form.is_valid():
+        try:
+            done = cases_move(actor=signed_in_user(request), **form.cleaned_data)
+        except AdjudicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            to = form.cleaned_data["to_officer"].username
+            messages.success(request, f"{done} request{pluralize(done)} moved to {to}.")
+            return redirect("supervise")
+    return _supervise_page(request, move_form=form, status=422)
 
 
 @roles_required({Role.ADMIN})

@@ -6,11 +6,12 @@ import pytest
 from django.test import Client
 
 from paroledesk.adjudication import services as work
-from paroledesk.adjudication.models import Decision, Outcome
+from paroledesk.adjudication.models import Assignment, Decision, Outcome
 from paroledesk.audit.models import Event
-from paroledesk.cases.models import AddressChange
+from paroledesk.cases.models import AddressChange, ParoleRequest
 from paroledesk.core.roles import Role
-from paroledesk.testing.fixtures import FILED_ON, person
+from paroledesk.intake.services import request_file
+from paroledesk.testing.fixtures import FILED_ON, filing_document, person
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +201,63 @@ def test_staff_record_a_work_permit_from_the_case_page(filed, sam, olivia, time_
         step(filed, "record_work_permit"), {"valid_from": "2027-02-01"}, follow=True
     )
     assert "The work permit is recorded." in done.content.decode()
+
+
+def file_some(alice, count):
+    made = []
+    for number in range(count):
+        someone = filing_document()["beneficiary"] | {"given_name": f"Person{number}"}
+        made.append(
+            request_file(
+                raw=filing_document(beneficiary=someone), filed_by=alice, today=FILED_ON
+            ).request
+        )
+    return made
+
+
+def test_a_supervisor_assigns_many_then_moves_some_to_another_officer(policy, alice, sam, olivia):
+    oscar = person("oscar", Role.OFFICER)
+    made = file_some(alice, 5)
+    browser = signed_in(sam)
+    done = browser.post("/work/supervise/assign/", {"officer": "olivia", "count": "3"}, follow=True)
+    assert "3 requests assigned to olivia." in done.content.decode()
+    assert [case.receipt_number for case in made[:3]] == list(
+        ParoleRequest.objects.filter(assigned_officer=olivia)
+        .order_by("received_on", "id")
+        .values_list("receipt_number", flat=True)
+    )
+    moved = browser.post(
+        "/work/supervise/move/",
+        {"from_officer": "olivia", "to_officer": "oscar", "count": "2"},
+        follow=True,
+    )
+    assert "2 requests moved to oscar." in moved.content.decode()
+    assert ParoleRequest.objects.filter(assigned_officer=oscar).count() == 2
+    assert Assignment.objects.filter(officer=olivia, state="done").count() == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "says"),
+    [
+        ("assign", {"officer": "olivia", "count": "0"}, "Give at least 1."),
+        ("assign", {"officer": "olivia", "count": "500"}, "Give at most 100 at a time."),
+        ("assign", {"officer": "alice", "count": "2"}, "Choose the officer."),
+        (
+            "move",
+            {"from_officer": "olivia", "to_officer": "olivia", "count": "2"},
+            "Choose another officer",
+        ),
+    ],
+)
+def test_bad_answers_to_share_out_work_come_back_by_field(
+    policy, alice, sam, olivia, path, body, says
+):
+    file_some(alice, 2)
+    answer = signed_in(sam).post(f"/work/supervise/{path}/", body)
+    assert answer.status_code == 422
+    assert says in answer.content.decode()
+    assert not ParoleRequest.objects.filter(assigned_officer__isnull=False).exists()
+
+
+def test_only_supervisors_share_out_work(policy, olivia):
+    assert signed_in(olivia).post("/work/supervise/assign/", {}).status_code == 403
