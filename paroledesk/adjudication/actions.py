@@ -22,8 +22,14 @@ from paroledesk.adjudication.models import Outcome
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.transitions import context_for
 from paroledesk.core.codes import ErrorCode
-from paroledesk.core.lifecycle import Action, Refusal, Status, TransitionRefused, check
-from paroledesk.core.roles import STAFF_ROLES
+from paroledesk.core.lifecycle import (
+    Action,
+    Refusal,
+    Status,
+    TransitionRefused,
+    assigned_officer_manager_or_system,
+    check,
+)
 from paroledesk.policy.selectors import policy_on
 
 _T = TypeVar("_T")
@@ -192,9 +198,10 @@ def step_take(case: ParoleRequest, user: User, step: Step, answers: dict[str, An
 def action_refusal(case: ParoleRequest, user: User, step: Step) -> Refusal | None:
     """Why ``user`` may not take ``step`` on ``case`` now, or None when they may."""
     if step is Step.RECORD_WORK_PERMIT:
-        # Not a change of status: staff record it while the beneficiary is on parole.
-        if user.role_enum not in STAFF_ROLES:
-            return Refusal(ErrorCode.NOT_ALLOWED, "Only staff record a work permit.")
+        # Not a change of status: the case's officer (or a manager) records it while the
+        # beneficiary is on parole, by the same rule as the arrival.
+        if (refusal := assigned_officer_manager_or_system(context_for(case, user))) is not None:
+            return refusal
         if case.status_enum is not Status.PAROLED:
             return Refusal(ErrorCode.INVALID_TRANSITION, "A work permit is recorded for a parolee.")
         return None

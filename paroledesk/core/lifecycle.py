@@ -182,6 +182,13 @@ def assigned_officer(ctx: Context) -> Refusal | None:
     return None
 
 
+def assigned_officer_manager_or_system(ctx: Context) -> Refusal | None:
+    """The request's own officer, a supervisor or administrator, or the system."""
+    if ctx.actor_role is None or ctx.actor_role in MANAGER_ROLES:
+        return None
+    return assigned_officer(ctx)
+
+
 def supervisor_for_long_parole(ctx: Context) -> Refusal | None:
     """Grants longer than policy's long period (a year) are unusual, so a supervisor makes them."""
     if ctx.parole_days is None:
@@ -202,7 +209,6 @@ _BY_MANAGER = ActorGuard(roles=MANAGER_ROLES)
 _BY_ADJUDICATOR = ActorGuard(roles=ADJUDICATOR_ROLES)
 _BY_MANAGER_OR_SYSTEM = ActorGuard(roles=MANAGER_ROLES, system=True)
 _BY_SYSTEM = ActorGuard(system=True)
-_BY_STAFF_OR_SYSTEM = ActorGuard(roles=STAFF_ROLES, system=True)
 _BY_ANYONE_ON_THE_CASE = ActorGuard(roles=STAFF_ROLES, parties=True, system=True)
 _BY_PARTY_OR_ADMIN = ActorGuard(roles=frozenset({Role.ADMIN}), parties=True)
 _BY_OFFICER: tuple[Guard, ...] = (assigned_officer,)
@@ -234,7 +240,7 @@ def _table() -> Iterable[Transition]:
         yield row(ready, a.DENY, s.DENIED, *_BY_OFFICER)
     yield row(s.CONDITIONALLY_APPROVED, a.PAY_PAROLE_FEE, s.APPROVED, _BY_ANYONE_ON_THE_CASE)
     yield row(s.CONDITIONALLY_APPROVED, a.LAPSE_PAROLE_FEE, s.CLOSED, _BY_SYSTEM)
-    yield row(s.APPROVED, a.RECORD_ARRIVAL, s.PAROLED, _BY_STAFF_OR_SYSTEM)
+    yield row(s.APPROVED, a.RECORD_ARRIVAL, s.PAROLED, assigned_officer_manager_or_system)
     yield row(s.PAROLED, a.END_PAROLE, s.PAROLE_ENDED, _BY_MANAGER_OR_SYSTEM)
     # An authorization can be terminated before the beneficiary ever travels.
     yield row(s.APPROVED, a.END_PAROLE, s.PAROLE_ENDED, _BY_MANAGER_OR_SYSTEM)

@@ -540,3 +540,21 @@ def test_no_work_permit_before_the_arrival(filed, sam, olivia):
     )
     assert response.status_code == 409
     assert error(response)[0] == "invalid_transition"
+
+
+def test_only_the_cases_officer_or_a_supervisor_records_the_arrival_and_the_work_permit(
+    filed, sam, olivia, time_machine
+):
+    oscar = person("oscar", Role.OFFICER)
+    case = granted(filed, sam, olivia)
+    time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
+    body = {"arrived_on": "2027-01-04"}
+    refused = client_for(oscar).post(url(case, "arrival"), body, format="json")
+    assert refused.status_code == 409
+    assert error(refused) == ("not_assigned", None)
+    assert client_for(sam).post(url(case, "arrival"), body, format="json").status_code == 200
+    permit = {"valid_from": "2027-02-01"}
+    assert error(client_for(oscar).post(url(case, "work-permit"), permit, format="json")) == (
+        "not_assigned",
+        None,
+    )
