@@ -17,7 +17,12 @@ from math import ceil
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -368,46 +373,51 @@ class WorkPermitView(APIView):
         )
 
 
-class ArrivalView(APIView):
-    @extend_schema(
+class _CaseStepView(APIView):
+    """A step whose body is one serializer and whose answer is the case's state."""
+
+    step: Step
+    body: type[serializers.Serializer[Any]]
+
+    def post(self, request: Request, receipt: str) -> Response:
+        user = _staff(request)
+        case = _case(receipt, user)
+        _step(case, user, self.step, _body(self.body, request))
+        return Response(_case_body(case))
+
+
+_STEP_ANSWERS = {
+    200: CaseSerializer,
+    401: NOT_AUTHENTICATED,
+    403: REFUSED,
+    404: NOT_FOUND,
+    409: REFUSED,
+    422: INVALID,
+}
+
+
+@extend_schema_view(
+    post=extend_schema(
         operation_id="case_record_arrival",
         summary="Record the arrival and the end of parole on the I-94 (staff)",
         request=ArrivalBody,
-        responses={
-            200: CaseSerializer,
-            401: NOT_AUTHENTICATED,
-            403: REFUSED,
-            404: NOT_FOUND,
-            409: REFUSED,
-            422: INVALID,
-        },
+        responses=_STEP_ANSWERS,
     )
-    def post(self, request: Request, receipt: str) -> Response:
-        user = _staff(request)
-        case = _case(receipt, user)
-        _step(case, user, Step.RECORD_ARRIVAL, _body(ArrivalBody, request))
-        return Response(_case_body(case))
+)
+class ArrivalView(_CaseStepView):
+    step, body = Step.RECORD_ARRIVAL, ArrivalBody
 
 
-class ParoleEndView(APIView):
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="case_end_parole",
         summary="Record that the parolee left, or terminate parole (supervisors)",
         request=EndBody,
-        responses={
-            200: CaseSerializer,
-            401: NOT_AUTHENTICATED,
-            403: REFUSED,
-            404: NOT_FOUND,
-            409: REFUSED,
-            422: INVALID,
-        },
+        responses=_STEP_ANSWERS,
     )
-    def post(self, request: Request, receipt: str) -> Response:
-        user = _staff(request)
-        case = _case(receipt, user)
-        _step(case, user, Step.END_PAROLE, _body(EndBody, request))
-        return Response(_case_body(case))
+)
+class ParoleEndView(_CaseStepView):
+    step, body = Step.END_PAROLE, EndBody
 
 
 # -- work lists -----------------------------------------------------------------------------

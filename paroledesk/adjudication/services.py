@@ -505,13 +505,7 @@ def work_permit_record(
     """A work permit granted to the parolee (I-765, (c)(11)): valid until the earlier of
     a year or the end of parole, with the fee in force on its first day."""
     with transaction.atomic():
-        request = request_lock(request)
-        if request.status_enum is not Status.PAROLED:
-            raise AdjudicationError(
-                ErrorCode.INVALID_TRANSITION,
-                None,
-                "A work permit is recorded for a parolee: record the arrival first.",
-            )
+        request = _on_parole(request, "A work permit is recorded for a parolee.")
         grant = Grant.objects.get(request=request)
         assert grant.arrived_on is not None  # paroled
         assert grant.ends_on is not None
@@ -539,6 +533,14 @@ def work_permit_record(
             data={"valid_until": permit.valid_until.isoformat(), "renewal": renewal},
         )
         return permit
+
+
+def _on_parole(request: ParoleRequest, refusal: str) -> ParoleRequest:
+    """The request locked, if its beneficiary is on parole; otherwise ``refusal``."""
+    request = request_lock(request)
+    if request.status_enum is not Status.PAROLED:
+        raise AdjudicationError(ErrorCode.INVALID_TRANSITION, None, refusal)
+    return request
 
 
 def _a_year_on(day: date) -> date:
@@ -569,13 +571,9 @@ def address_report(
             ErrorCode.INVALID, "moved_on", "Report a move once it has happened."
         )
     with transaction.atomic():
-        request = request_lock(request)
-        if request.status_enum is not Status.PAROLED:
-            raise AdjudicationError(
-                ErrorCode.INVALID_TRANSITION,
-                None,
-                "An address change is reported while the beneficiary is on parole.",
-            )
+        request = _on_parole(
+            request, "An address change is reported while the beneficiary is on parole."
+        )
         change = AddressChange.objects.create(
             request=request,
             address=address,

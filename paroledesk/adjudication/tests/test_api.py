@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.actions import Step, available_actions
 from paroledesk.adjudication.models import Decision, EvidenceRequest, Outcome
+from paroledesk.adjudication.tests.steps import assigned, granted
 from paroledesk.audit.models import Event
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.roles import Role
@@ -37,12 +38,6 @@ def url(case, step):
 def error(response):
     (only,) = response.json()["errors"]
     return only["code"], only["field"]
-
-
-def assigned(filed, sam, olivia):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    filed.refresh_from_db()
-    return filed
 
 
 # -- assignment -------------------------------------------------------------------
@@ -426,20 +421,6 @@ def test_requestors_cannot_take_requests(policy, alice):
 
 
 # -- after a grant ------------------------------------------------------------------------------
-
-
-def granted(filed, sam, olivia):
-    case = assigned(filed, sam, olivia)
-    work.case_decide(
-        request=case,
-        outcome=Outcome.APPROVE,
-        actor=olivia,
-        parole_days=180,
-        parole_fee_exception="medical_emergency",
-        on=FILED_ON,
-    )
-    case.refresh_from_db()
-    return case
 
 
 def test_the_officer_records_the_arrival_with_the_i94_end_date(filed, sam, olivia, time_machine):

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 
 from paroledesk.adjudication import services as work
-from paroledesk.adjudication.models import Assignment, Decision, Outcome
+from paroledesk.adjudication.models import Assignment, Decision
+from paroledesk.adjudication.tests.steps import granted
 from paroledesk.audit.models import Event
 from paroledesk.cases.models import AddressChange, ParoleRequest
 from paroledesk.core.roles import Role
@@ -121,15 +122,7 @@ def test_the_requestor_does_not_get_the_officers_view(filed, alice):
 
 
 def test_arrival_is_recorded_from_the_case_page(filed, sam, olivia, time_machine):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    work.case_decide(
-        request=filed,
-        outcome=Outcome.APPROVE,
-        actor=olivia,
-        parole_days=180,
-        parole_fee_exception="medical_emergency",
-        on=FILED_ON,
-    )
+    granted(filed, sam, olivia)
     time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
     browser = signed_in(olivia)
     assert step(filed, "record_arrival") in browser.get(page(filed)).content.decode()
@@ -146,15 +139,7 @@ def test_arrival_is_recorded_from_the_case_page(filed, sam, olivia, time_machine
 def test_the_parolee_side_reports_a_new_address_sealed_and_logged(
     filed, sam, olivia, alice, time_machine
 ):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    work.case_decide(
-        request=filed,
-        outcome=Outcome.APPROVE,
-        actor=olivia,
-        parole_days=180,
-        parole_fee_exception="medical_emergency",
-        on=FILED_ON,
-    )
+    granted(filed, sam, olivia)
     time_machine.move_to("2027-02-10 10:00:00-05:00", tick=False)
     browser = signed_in(alice)
     assert "Report a new address" not in browser.get(page(filed)).content.decode()
@@ -184,15 +169,7 @@ def test_the_parolee_side_reports_a_new_address_sealed_and_logged(
 
 
 def test_staff_record_a_work_permit_from_the_case_page(filed, sam, olivia, time_machine):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    work.case_decide(
-        request=filed,
-        outcome=Outcome.APPROVE,
-        actor=olivia,
-        parole_days=180,
-        parole_fee_exception="medical_emergency",
-        on=FILED_ON,
-    )
+    granted(filed, sam, olivia)
     time_machine.move_to("2027-02-10 10:00:00-05:00", tick=False)
     work.arrival_record(request=filed, arrived_on=date(2027, 1, 4), actor=olivia)
     browser = signed_in(olivia)

@@ -6,19 +6,12 @@ import pytest
 
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
+from paroledesk.adjudication.tests.steps import granted, reviewed
 from paroledesk.notices.rendering import notice_pdf
-from paroledesk.testing.fixtures import FILED_ON
 from paroledesk.testing.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 DAY = date(2026, 12, 7)
-
-
-def reviewed(filed, sam, olivia):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    work.case_start_review(request=filed, actor=olivia, on=FILED_ON)
-    filed.refresh_from_db()
-    return filed
 
 
 def text_of(case, kind):
@@ -52,15 +45,7 @@ def test_conditional_approval_gives_the_fee_that_cannot_be_waived_and_the_deadli
 
 
 def test_an_initial_approval_tells_travel_arrival_work_and_the_duty_to_leave(filed, sam, olivia):
-    case = reviewed(filed, sam, olivia)
-    work.case_decide(
-        request=case,
-        outcome=Outcome.APPROVE,
-        actor=olivia,
-        parole_days=180,
-        parole_fee_exception="medical_emergency",
-        on=DAY,
-    )
+    case = granted(filed, sam, olivia, on=DAY)
     text = text_of(case, "approval")
     for words in (
         "180 days",
@@ -93,15 +78,7 @@ def test_a_denial_says_why_that_there_is_no_appeal_and_how_to_file_again(filed, 
 
 def test_termination_is_a_notice_with_its_reason_and_needs_one(filed, sam, olivia, time_machine):
     time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
-    case = reviewed(filed, sam, olivia)
-    work.case_decide(
-        request=case,
-        outcome=Outcome.APPROVE,
-        actor=olivia,
-        parole_days=180,
-        parole_fee_exception="medical_emergency",
-        on=DAY,
-    )
+    case = granted(filed, sam, olivia, on=DAY)
     work.arrival_record(request=case, arrived_on=date(2027, 1, 4), actor=olivia)
     with pytest.raises(work.AdjudicationError) as refused:
         work.parole_end(request=case, reason="terminated", actor=sam, on=date(2027, 3, 1))

@@ -5,6 +5,7 @@ import pytest
 from paroledesk.accounts.services import user_create
 from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Assignment, Decision, EvidenceRequest, Outcome
+from paroledesk.adjudication.tests.steps import reviewed
 from paroledesk.audit.models import Event
 from paroledesk.cases.models import Fee, Grant
 from paroledesk.core.lifecycle import Status, TransitionRefused
@@ -14,13 +15,6 @@ from paroledesk.testing.fixtures import FILED_ON
 
 pytestmark = pytest.mark.django_db
 LATER = FILED_ON + timedelta(days=7)
-
-
-def reviewed(filed, sam, olivia):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    work.case_start_review(request=filed, actor=olivia, on=FILED_ON)
-    filed.refresh_from_db()
-    return filed
 
 
 def test_assignment_moves_the_request_and_opens_a_work_item_due_at_the_window_end(

@@ -9,6 +9,7 @@ from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import EvidenceRequest, Outcome
 from paroledesk.adjudication.sweep import SweepReport, sweep
 from paroledesk.adjudication.tasks import sweep_today
+from paroledesk.adjudication.tests.steps import reviewed
 from paroledesk.audit.models import Event
 from paroledesk.cli import main
 from paroledesk.intake.services import request_file
@@ -16,13 +17,6 @@ from paroledesk.notices.models import Notice
 from paroledesk.testing.fixtures import FILED_ON, filing_document
 
 pytestmark = pytest.mark.django_db
-
-
-def reviewed(filed, sam, olivia):
-    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
-    work.case_start_review(request=filed, actor=olivia, on=FILED_ON)
-    filed.refresh_from_db()
-    return filed
 
 
 def kinds(case):
@@ -67,6 +61,7 @@ def test_an_unpaid_parole_fee_reminds_then_closes_the_request(filed, sam, olivia
         request=case, outcome=Outcome.APPROVE, actor=olivia, parole_days=180, on=FILED_ON
     )
     due = case.fees.get(kind="parole").due_on
+    assert due is not None
     assert sweep(due - timedelta(days=3)).fee_reminders == 1
     assert sweep(due - timedelta(days=2)).fee_reminders == 0
     assert sweep(due).fees_lapsed == 0
