@@ -64,6 +64,18 @@ INVALID = error_response(
 )
 
 
+def _step_answers(status: int, answer: type[serializers.Serializer[Any]]) -> dict[int, Any]:
+    """What a step on a case answers, as the schema documents it."""
+    return {
+        status: answer,
+        401: NOT_AUTHENTICATED,
+        403: REFUSED,
+        404: NOT_FOUND,
+        409: REFUSED,
+        422: INVALID,
+    }
+
+
 def _staff(request: Request) -> User:
     user = request.user
     assert isinstance(user, User)
@@ -130,14 +142,7 @@ class AssignView(APIView):
         operation_id="case_assign",
         summary="Assign or reassign a request to an officer (supervisors)",
         request=AssignBody,
-        responses={
-            200: CaseSerializer,
-            401: NOT_AUTHENTICATED,
-            403: REFUSED,
-            404: NOT_FOUND,
-            409: REFUSED,
-            422: INVALID,
-        },
+        responses=_step_answers(200, CaseSerializer),
     )
     def post(self, request: Request, receipt: str) -> Response:
         user = _staff(request)
@@ -215,14 +220,7 @@ class RfeView(APIView):
         operation_id="case_request_evidence",
         summary="Ask the requestor for evidence (the assigned officer)",
         request=RfeBody,
-        responses={
-            201: RfeSerializer,
-            401: NOT_AUTHENTICATED,
-            403: REFUSED,
-            404: NOT_FOUND,
-            409: REFUSED,
-            422: INVALID,
-        },
+        responses=_step_answers(201, RfeSerializer),
     )
     def post(self, request: Request, receipt: str) -> Response:
         user = _staff(request)
@@ -283,14 +281,7 @@ class DecisionView(APIView):
         "parole fee is paid, unless a statutory exception is recorded. A period longer "
         "than policy's long period needs a supervisor.",
         request=DecisionBody,
-        responses={
-            200: DecisionSerializer,
-            401: NOT_AUTHENTICATED,
-            403: REFUSED,
-            404: NOT_FOUND,
-            409: REFUSED,
-            422: INVALID,
-        },
+        responses=_step_answers(200, DecisionSerializer),
     )
     def post(self, request: Request, receipt: str) -> Response:
         user = _staff(request)
@@ -348,14 +339,7 @@ class WorkPermitView(APIView):
         operation_id="case_record_work_permit",
         summary="Record a parolee's work permit, I-765 (c)(11) (staff)",
         request=WorkPermitBody,
-        responses={
-            201: WorkPermitSerializer,
-            401: NOT_AUTHENTICATED,
-            403: REFUSED,
-            404: NOT_FOUND,
-            409: REFUSED,
-            422: INVALID,
-        },
+        responses=_step_answers(201, WorkPermitSerializer),
     )
     def post(self, request: Request, receipt: str) -> Response:
         user = _staff(request)
@@ -386,22 +370,12 @@ class _CaseStepView(APIView):
         return Response(_case_body(case))
 
 
-_STEP_ANSWERS = {
-    200: CaseSerializer,
-    401: NOT_AUTHENTICATED,
-    403: REFUSED,
-    404: NOT_FOUND,
-    409: REFUSED,
-    422: INVALID,
-}
-
-
 @extend_schema_view(
     post=extend_schema(
         operation_id="case_record_arrival",
         summary="Record the arrival and the end of parole on the I-94 (staff)",
         request=ArrivalBody,
-        responses=_STEP_ANSWERS,
+        responses=_step_answers(200, CaseSerializer),
     )
 )
 class ArrivalView(_CaseStepView):
@@ -413,7 +387,7 @@ class ArrivalView(_CaseStepView):
         operation_id="case_end_parole",
         summary="Record that the parolee left, or terminate parole (supervisors)",
         request=EndBody,
-        responses=_STEP_ANSWERS,
+        responses=_step_answers(200, CaseSerializer),
     )
 )
 class ParoleEndView(_CaseStepView):

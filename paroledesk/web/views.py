@@ -94,11 +94,15 @@ def my_requests(request: HttpRequest) -> HttpResponse:
 @login_required
 def request_detail(request: HttpRequest, receipt_number: str) -> HttpResponse:
     user = signed_in_user(request)
+    return _request_page(request, _seen(receipt_number, user), user)
+
+
+def _seen(receipt_number: str, user: User) -> ParoleRequest:
+    """The request through its one door (the view logged), or a 404 like any missing page."""
     try:
-        found = request_for_user(receipt_number=receipt_number, user=user, via="page")
+        return request_for_user(receipt_number=receipt_number, user=user, via="page")
     except RequestNotFound:
         raise Http404("No such request") from None
-    return _request_page(request, found, user)
 
 
 def _step_forms(case: ParoleRequest, user: User, data: Any = None) -> dict[str, Form]:
@@ -189,10 +193,7 @@ def _address_form(case: ParoleRequest, user: User) -> AddressForm | None:
 @roles_required(PARTY_ROLES)
 def address_report_page(request: HttpRequest, receipt_number: str) -> HttpResponse:
     user = signed_in_user(request)
-    try:
-        case = request_for_user(receipt_number=receipt_number, user=user, via="page")
-    except RequestNotFound:
-        raise Http404("No such request") from None
+    case = _seen(receipt_number, user)
     form = AddressForm(request.POST)
     if form.is_valid():
         try:
