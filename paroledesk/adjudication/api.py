@@ -36,7 +36,6 @@ from paroledesk.adjudication.selectors import (
     QueueFilter,
     QueueView,
     case_for_step,
-    overdue_only,
     queue,
 )
 from paroledesk.cases.clock import clock_for
@@ -503,14 +502,10 @@ class QueueListView(APIView):
             urgent_first=query["urgent_first"],
         )
         today = timezone.localdate()
-        found = queue(view, user=user, filters=filters)
+        found = queue(view, user=user, filters=filters, today=today)
         page, size = query["page"], query["page_size"]
         start = (page - 1) * size
-        if view is QueueView.OVERDUE:
-            late = overdue_only(found, today)
-            count, shown = len(late), late[start : start + size]
-        else:
-            count, shown = found.count(), list(found[start : start + size])
+        count, shown = found.count(), list(found[start : start + size])
         return Response(
             {
                 "view": view.value,

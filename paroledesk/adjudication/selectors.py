@@ -7,9 +7,9 @@ from datetime import date
 from enum import StrEnum
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from paroledesk.accounts.models import User
-from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import Affidavit, ParoleRequest, PossibleDuplicate
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.filing_rules import Category
@@ -51,15 +51,26 @@ def _flagged() -> Exists:
     return Exists(PossibleDuplicate.objects.filter(Q(request=here) | Q(other=here)))
 
 
+def overdue_on(today: date) -> Q:
+    """Open requests not waiting on their requestor, past the last day of their window.
+
+    The same answer as cases.clock's ``overdue`` for them: a request that waits
+    has its clock stopped, and its stored last day moves when the wait ends.
+    """
+    return Q(status__in=_NOT_WAITING, decision_due_on__lt=today)
+
+
 def queue(
-    view: QueueView, *, user: User, filters: QueueFilter = QueueFilter()
+    view: QueueView,
+    *,
+    user: User,
+    filters: QueueFilter = QueueFilter(),
+    today: date | None = None,
 ) -> QuerySet[ParoleRequest]:
     """The requests of one work list, oldest first.
 
     Officers see their own work (and the unassigned requests they may take);
-    supervisors see everyone's, except in "mine". The overdue list is narrowed
-    further when read (overdue_only), since its end dates depend on each
-    request's waits.
+    supervisors see everyone's, except in "mine".
     """
     requests = ParoleRequest.objects.all()
     everyone = user.role_enum in MANAGER_ROLES and view is not QueueView.MINE
@@ -68,7 +79,7 @@ def queue(
     elif view is QueueView.RFE:
         requests = requests.filter(status__in=_WAITING_FOR_EVIDENCE)
     elif view is QueueView.OVERDUE:
-        requests = requests.filter(status__in=_NOT_WAITING)
+        requests = requests.filter(overdue_on(today or timezone.localdate()))
     elif view is QueueView.DECIDED:
         requests = requests.filter(status__in=DECIDED)
     else:
@@ -89,11 +100,6 @@ def queue(
         requests = requests.annotate(urgent=Q(expedited=True) | Q(category=Category.MEDICAL.value))
         order = ["-urgent", *order]
     return requests.select_related("assigned_officer").order_by(*order)
-
-
-def overdue_only(requests: QuerySet[ParoleRequest], today: date) -> list[ParoleRequest]:
-    """The requests past the end of their decision window, counting their waits."""
-    return [request for request in requests if clock_for(request, today=today).overdue]
 
 
 def case_for_step(*, receipt_number: str, user: User) -> ParoleRequest:

@@ -2,8 +2,9 @@
 
 The days a request waited on its requestor (for evidence asked for) do not
 count: they are left out of its age and push its window back by as many
-business days. Nothing here is stored or swept; see cases.transitions for
-where a wait starts and ends.
+business days. One date is stored, the last day of the window as pushed back
+by the waits that ended (decision_due_on), so that the database finds the
+overdue work; cases.transitions keeps it when a wait ends.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ class Clock:
 def decision_window_on_receipt(received_on: date) -> tuple[date, date]:
     """The window promised on the receipt notice: policy's, counted from the received date."""
     return policy_on(received_on).decision_window(received_on, business_calendar())
+
+
+def due_on(received_on: date, waited_business_days: int) -> date:
+    """The last day of the decision window, after the waits that ended."""
+    latest = decision_window_on_receipt(received_on)[1]
+    return business_calendar().add(latest, waited_business_days) if waited_business_days else latest
 
 
 def clock_for(request: ParoleRequest, *, today: date | None = None) -> Clock:

@@ -149,6 +149,9 @@ class ParoleRequest(models.Model):
     # the business days of the waits that ended, and since when it waits now.
     waited_business_days = models.PositiveIntegerField(default=0)
     waiting_since = models.DateField(null=True, blank=True)
+    # The last day of the decision window, pushed back by the waits that ended, so that
+    # the overdue work is found by the database (cases.clock.due_on keeps it).
+    decision_due_on = models.DateField(null=True, blank=True)
     decided_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -165,6 +168,7 @@ class ParoleRequest(models.Model):
                 fields=["status", "assigned_officer", "received_on", "id"], name="request_queue"
             ),
             models.Index(fields=["filed_by", "-received_on"], name="request_filer"),
+            models.Index(fields=["status", "decision_due_on"], name="request_due"),
             models.Index(fields=["filed_by", "family_key"], name="request_family"),
         ]
 

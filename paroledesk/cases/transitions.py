@@ -11,6 +11,7 @@ from typing import Any
 
 from paroledesk.accounts.models import User
 from paroledesk.audit.services import event_record
+from paroledesk.cases.clock import due_on
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.core.lifecycle import WAITING_ON_REQUESTOR, Action, Context, Status, transition
 from paroledesk.policy.selectors import business_calendar
@@ -50,7 +51,8 @@ def _keep_the_clock(request: ParoleRequest, before: Status, after: Status, on: d
         waited = business_calendar().count(request.waiting_since, max(on, request.waiting_since))
         request.waited_business_days += waited
         request.waiting_since = None
-        return ["waiting_since", "waited_business_days"]
+        request.decision_due_on = due_on(request.received_on, request.waited_business_days)
+        return ["waiting_since", "waited_business_days", "decision_due_on"]
     return []
 
 

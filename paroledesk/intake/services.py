@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from paroledesk.accounts.models import User
 from paroledesk.audit.services import event_record
+from paroledesk.cases.clock import due_on
 from paroledesk.cases.models import (
     Affidavit,
     Beneficiary,
@@ -374,6 +375,7 @@ def _write(
         channel=doc.channel.value,
         status=Status.RECEIVED.value,
         received_on=doc.received_on,
+        decision_due_on=due_on(doc.received_on, 0),
         beneficiary=beneficiary,
         related_request=related,
         location=doc.beneficiary.location.value,

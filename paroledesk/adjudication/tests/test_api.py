@@ -16,6 +16,7 @@ from paroledesk.intake.services import request_file
 from paroledesk.intake.tests.test_evidence import upload
 from paroledesk.intake.tests.test_evidence_samples import pdf_bytes, use_temporary_storage
 from paroledesk.notices.models import Notice
+from paroledesk.policy.selectors import business_calendar
 from paroledesk.testing.fixtures import FILED_ON, client_for, filing_document, person
 
 pytestmark = pytest.mark.django_db
@@ -325,8 +326,21 @@ def test_overdue_counts_business_days_without_the_waits(policy, alice, sam, oliv
     body = client_for(olivia).get("/api/v1/queue?view=overdue").json()
     assert [item["receipt_number"] for item in body["results"]] == [case.receipt_number]
     assert body["results"][0]["overdue"] is True
-    ParoleRequest.objects.filter(pk=case.pk).update(waited_business_days=10)
+    # While it waits on its requestor, its clock stands still: not overdue.
+    work.case_request_evidence(
+        request=case, items=["A letter"], due_in_business_days=30, actor=olivia, on=FILED_ON
+    )
     assert client_for(olivia).get("/api/v1/queue?view=overdue").json()["count"] == 0
+    # Answered 10 business days later: the window moves back by those 10 days, and ends
+    # after today; the waits alone decide it, not the days since receipt.
+    answered_on = business_calendar().add(FILED_ON, 10)
+    work.rfe_answer(request=case, actor=alice, on=answered_on)
+    case.refresh_from_db()
+    assert case.decision_due_on == business_calendar().add(date(2027, 5, 21), 10)
+    assert client_for(olivia).get("/api/v1/queue?view=overdue").json()["count"] == 0
+    time_machine.move_to("2027-06-08 10:00:00-04:00", tick=False)
+    late = client_for(olivia).get("/api/v1/queue?view=overdue").json()
+    assert [item["receipt_number"] for item in late["results"]] == [case.receipt_number]
 
 
 @pytest.mark.parametrize(
