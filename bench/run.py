@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
+from typing import Any
 
 import django
 from django.core.management import call_command
@@ -47,13 +48,16 @@ def bench_database() -> Iterator[str]:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-def main(*, cases: int, as_json: bool) -> int:
+def main(*, cases: int, as_json: bool, pages: bool = False) -> int:
     if cases < 1:
         print("--cases must be at least 1", file=sys.stderr)
         return 2
+    page_rows: list[Any] = []
     with bench_database() as where:
-        # Models can be imported only once Django is set up: the one import made late.
+        # Models can be imported only once Django is set up: the imports made late.
         from bench import figures as measure  # noqa: PLC0415
+        from bench.pages import page_figures  # noqa: PLC0415
+        from paroledesk.cases.models import ParoleRequest  # noqa: PLC0415
 
         figures = (
             measure.core_figures(cases)
@@ -61,6 +65,9 @@ def main(*, cases: int, as_json: bool) -> int:
             + measure.filing_figures(cases)
             + measure.import_figures(cases)
         )
+        requests = ParoleRequest.objects.count()
+        if pages:
+            page_rows = page_figures()
     # Not a speed: how often possible duplicates flag two different people (about a second).
     matches = generated_false_matches()
     if as_json:
@@ -69,7 +76,11 @@ def main(*, cases: int, as_json: bool) -> int:
                 {
                     "database": where,
                     "cases": cases,
+                    "requests_in_database": requests,
                     "figures": [asdict(f) | {"per_second": round(f.per_second)} for f in figures],
+                    "pages": [
+                        asdict(p) | {"per_second": round(p.per_second, 1)} for p in page_rows
+                    ],
                     "likeness_false_matches": asdict(matches)
                     | {"per_10_000": round(matches.per_10_000, 2)},
                 },
@@ -87,4 +98,9 @@ def main(*, cases: int, as_json: bool) -> int:
         f"  {'possible-duplicate false matches':<48} {matches.per_10_000:>12.2f} per 10,000 people"
         f"  ({matches.pairs} pairs of different people among {matches.people:,} generated)"
     )
+    if page_rows:
+        print(f"\nPages through the real server, {requests:,} requests, 4 clients at once:")
+        print(f"  {'page':<48} {'p50 ms':>8} {'p95 ms':>8} {'pages/s':>9}")
+        for row in page_rows:
+            print(f"  {row.name:<48} {row.p50_ms:>8.1f} {row.p95_ms:>8.1f} {row.per_second:>9.1f}")
     return 0

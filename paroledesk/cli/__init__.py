@@ -54,7 +54,7 @@ def _day(text: str) -> date:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    return bench_main(cases=args.cases, as_json=args.json)
+    return bench_main(cases=args.cases, as_json=args.json, pages=args.pages)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -115,6 +115,12 @@ def parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="run the benchmark suite")
     bench.add_argument("--cases", type=int, default=10_000)
     bench.add_argument("--json", action="store_true")
+    bench.add_argument(
+        "--pages",
+        action="store_true",
+        help="also time the work lists, Supervise, the dashboard and the queue API through "
+        "the real server, next to the home page, with 4 clients at once",
+    )
     bench.set_defaults(run=_bench)
     return root
 

@@ -45,30 +45,33 @@ def serve(args: argparse.Namespace) -> int:
         print(f"\nE-mail is not sent: each message is a file in {settings.EMAIL_FILE_PATH}/")
     address = f"http://{args.host}:{args.port}"
     print(f"\nParole Desk is at {address}  (admin: {address}/admin/, API: {address}/api/v1/docs)")
+    sys.stdout.flush()  # exec replaces the process: print what is buffered first
+    argv = gunicorn_argv(args.host, args.port)
+    os.execv(argv[0], argv)  # noqa: S606 - replace this process with the production WSGI server
+
+
+def gunicorn_argv(host: str, port: int) -> list[str]:
+    """The production WSGI server as the site runs it (the benchmark starts the same)."""
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     workers = os.environ.get("WEB_CONCURRENCY", str(os.cpu_count() or 2))
-    sys.stdout.flush()  # exec replaces the process: print what is buffered first
-    os.execv(  # noqa: S606 - replace this process with the production WSGI server
+    return [
         gunicorn,
-        [
-            gunicorn,
-            "config.wsgi:application",
-            "--bind",
-            f"{args.host}:{args.port}",
-            "--workers",
-            workers,
-            # Its own start-up lines say nothing the lines above do not.
-            "--log-level",
-            "warning",
-            "--access-logfile",
-            "-",
-            # Request lines without query strings or keys (config.logs).
-            "--logger-class",
-            "config.gunicorn_logs.RedactingLogger",
-            "--chdir",
-            str(settings.BASE_DIR),
-        ],
-    )
+        "config.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        workers,
+        # Its own start-up lines say nothing the lines above do not.
+        "--log-level",
+        "warning",
+        "--access-logfile",
+        "-",
+        # Request lines without query strings or keys (config.logs).
+        "--logger-class",
+        "config.gunicorn_logs.RedactingLogger",
+        "--chdir",
+        str(settings.BASE_DIR),
+    ]
 
 
 def sweep(args: argparse.Namespace) -> int:
