@@ -456,7 +456,7 @@ def _item(case: ParoleRequest, today: Any) -> dict[str, Any]:
         },
         "overdue": clock.overdue,
         "expedite": case.expedited,
-        "possible_duplicate": bool(getattr(case, "flagged", False)),
+        "possible_duplicate": case.possible_duplicate,
         "assigned_officer": officer.username if officer else None,
     }
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from paroledesk.accounts.models import User
-from paroledesk.cases.models import Affidavit, ParoleRequest, PossibleDuplicate
+from paroledesk.cases.models import Affidavit, ParoleRequest
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.filing_rules import Category
 from paroledesk.core.lifecycle import (
@@ -44,11 +44,6 @@ class QueueFilter:
     possible_duplicate: bool | None = None
     # Expedited and medical requests first, then the oldest.
     urgent_first: bool = False
-
-
-def _flagged() -> Exists:
-    here = OuterRef("pk")
-    return Exists(PossibleDuplicate.objects.filter(Q(request=here) | Q(other=here)))
 
 
 def overdue_on(today: date) -> Q:
@@ -90,9 +85,8 @@ def queue(
         requests = requests.filter(category=filters.category.value)
     if filters.expedited is not None:
         requests = requests.filter(expedited=filters.expedited)
-    requests = requests.annotate(flagged=_flagged())
     if filters.possible_duplicate is not None:
-        requests = requests.filter(flagged=filters.possible_duplicate)
+        requests = requests.filter(possible_duplicate=filters.possible_duplicate)
     order = ["received_on", "id"]
     if view is QueueView.DECIDED:
         order = ["-decided_on", "-id"]

@@ -153,6 +153,8 @@ class ParoleRequest(models.Model):
     # the overdue work is found by the database (cases.clock.due_on keeps it).
     decision_due_on = models.DateField(null=True, blank=True)
     decided_on = models.DateField(null=True, blank=True)
+    # One of a pair of PossibleDuplicate (either side), for the work lists to filter on.
+    possible_duplicate = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -277,13 +277,25 @@ def request_write(
         rows=rows,
     )
     # Whoever filed them: officers see every possible duplicate, filers only their own.
+    # Both requests of a pair carry the flag the work lists filter on.
+    request.possible_duplicate = bool(duplicates)
+    flag: list[int] = []
     for other in duplicates:
         if other.row is not None:
             rows.new(PossibleDuplicate, request=request, other=other.row, found_on=doc.received_on)
+            if other.row.pk is None:
+                other.row.possible_duplicate = True
+            else:
+                flag.append(other.row.pk)
         elif other.pk is not None:
             rows.new(
                 PossibleDuplicate, request=request, other_id=other.pk, found_on=doc.received_on
             )
+            flag.append(other.pk)
+    if flag:
+        ParoleRequest.objects.filter(pk__in=flag, possible_duplicate=False).update(
+            possible_duplicate=True
+        )
     if becomes is not None:
         becomes.row = request
     earliest, latest = policy.decision_window(doc.received_on, business_calendar())

@@ -76,7 +76,11 @@ def warned(body: dict[str, Any]) -> bool:
 def flagged(first: dict[str, Any], second: dict[str, Any]) -> bool:
     one = ParoleRequest.objects.get(receipt_number=first["receipt_number"])
     other = ParoleRequest.objects.get(receipt_number=second["receipt_number"])
-    return PossibleDuplicate.objects.filter(request=other, other=one).exists()
+    pair = PossibleDuplicate.objects.filter(request=other, other=one).exists()
+    # Both requests of a pair carry the flag the work lists filter on; others none.
+    assert one.possible_duplicate is pair
+    assert other.possible_duplicate is pair
+    return pair
 
 
 @pytest.mark.parametrize(("first", "second"), SAME_PERSON)
@@ -140,6 +144,8 @@ def test_an_import_finds_them_within_a_batch_and_against_earlier_filings(alice, 
     pairs = set(PossibleDuplicate.objects.values_list("request", "other"))
     assert pairs == {(cyrillic.pk, first.pk), (swapped.pk, first.pk), (swapped.pk, cyrillic.pk)}
     assert sister.pk not in {pk for pair in pairs for pk in pair}
+    flags = ParoleRequest.objects.filter(possible_duplicate=True)
+    assert set(flags.values_list("pk", flat=True)) == {first.pk, cyrillic.pk, swapped.pk}
 
 
 def test_only_staff_see_possible_duplicates_on_the_request_page(alice, rita, sam):
