@@ -3,9 +3,11 @@
 One request goes from its receipt to the beneficiary's arrival: a supervisor
 assigns it, the officer asks for evidence, the requestor answers by upload,
 the officer approves on condition of the parole fee, the fee is recorded, and
-the arrival with the I-94's end date. The requestor opens every notice through the link on her
-request page, and each says what issue 9 says it must. Every page visited is
-checked by ``check_page`` (axe-core, the CSP, its assets).
+the arrival with the I-94's end date. Another is denied, and its requestor
+files anew from the denied request's page. The requestor opens every notice
+through the link on her request page, and each says what issue 9 says it
+must. Every page visited is checked by ``check_page`` (axe-core, the CSP,
+its assets).
 """
 
 from __future__ import annotations
@@ -22,9 +24,18 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfWriter
 
+from paroledesk.adjudication.models import DENIAL_TEXT, DenialReason
+from paroledesk.adjudication.tests.steps import assigned
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import Grant, ParoleRequest
 from paroledesk.intake.tests.test_evidence_samples import use_temporary_storage
+from paroledesk.intake.tests.test_wizard_browser import (
+    answer_beneficiary,
+    answer_filer,
+    answer_location,
+    answer_the_rest,
+    receipt_shown,
+)
 from paroledesk.notices.models import Notice
 from paroledesk.policy.selectors import business_calendar, policy_on
 from paroledesk.testing.browser import browser_page, check_page, sign_in, visit
@@ -262,3 +273,63 @@ def test_a_request_walks_from_receipt_to_arrival_and_its_requestor_reads_each_no
     )
     assert [kind for kind, _ in kinds] == ["receipt", "rfe", "conditional_approval", "approval"]
     assert all(delivered for _, delivered in kinds), "every notice was e-mailed"
+
+
+def test_a_denied_request_tells_there_is_no_appeal_and_its_requestor_files_anew(
+    seat: Seat, live_server: Any, filed: ParoleRequest, sam: Any, olivia: Any
+) -> None:
+    today = timezone.localdate()
+    receipt = filed.receipt_number
+    case = f"/requests/{receipt}/"
+    assigned(filed, sam, olivia, on=today)
+    reasons = [DenialReason.INSUFFICIENT_EVIDENCE, DenialReason.INSUFFICIENT_FINANCIAL_SUPPORT]
+    note = "The file holds no letter from a doctor, and the sponsor's income was not shown."
+
+    # Olivia denies it from the page, for two of the listed reasons and with a note.
+    olivia_sees = seat("olivia")
+    visit(olivia_sees, live_server, case)
+    choose(olivia_sees, "Deny")
+    for reason in reasons:
+        choose(olivia_sees, DENIAL_TEXT[reason])
+    olivia_sees.get_by_label("Note").fill(note)
+    press(olivia_sees, "Record the decision")
+    expect(olivia_sees.get_by_text("The decision is recorded")).to_be_visible()
+    expect(status(olivia_sees)).to_have_text("Status: Denied")
+
+    # Alice reads why, that there is no appeal, and how to file anew.
+    alice_sees = seat("alice")
+    follow(alice_sees.get_by_role("link", name=receipt))
+    expect(status(alice_sees)).to_have_text("Status: Denied")
+    said(
+        open_notice(alice_sees, live_server, "Denial notice"),
+        receipt,
+        *(DENIAL_TEXT[reason] for reason in reasons),
+        note,
+        "There is no appeal and no motion to reopen or reconsider.",
+        "a new Form I-131 and a new fee",
+        "if there are significant new facts since this decision",
+        'choose "refiling", give this receipt number',
+    )
+
+    # From the denied request's page she starts a new request that names it.
+    follow(alice_sees.get_by_role("link", name="File a new request after this denial"))
+    expect(alice_sees.get_by_text("This request follows the denial of request")).to_contain_text(
+        receipt
+    )
+    press(alice_sees, "Start the request")
+    expect(alice_sees.get_by_role("heading", level=1)).to_contain_text(
+        "The denied request and what is new"
+    )
+    expect(alice_sees.get_by_label("Receipt number of the denied request")).to_have_value(receipt)
+    alice_sees.get_by_label("What is new since the denial?").fill(
+        "The surgeon has now written the letter, and the sponsor's tax return is attached."
+    )
+    press(alice_sees, "Save and continue")
+    answer_filer(alice_sees)
+    answer_beneficiary(alice_sees)
+    answer_location(alice_sees)
+    answer_the_rest(alice_sees)
+    expect(alice_sees.get_by_text(receipt, exact=True)).to_be_visible()
+    press(alice_sees, "Submit the request")
+    refiled = ParoleRequest.objects.get(receipt_number=receipt_shown(alice_sees))
+    assert (refiled.kind, refiled.related_request) == ("refiling", filed)
