@@ -7,6 +7,8 @@ context per test), and the helpers a test imports:
     visit(page, live_server, "/work/")          # navigate, then check the page
     sign_in(page, live_server, "alice", PASSWORD)   # staff: with their app's code too
     assert_accessible(page)
+    with browser_page(browser) as olivias:      # another person, at a browser of their own
+        ...
 
 Every page reached through ``visit`` or ``sign_in`` is checked with axe-core
 against WCAG 2.1 A and AA, must have loaded all its stylesheets, scripts and
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,17 +89,28 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+@contextmanager
+def browser_page(browser: Browser) -> Iterator[Page]:
+    """A page in a browser context of its own: cookies and sign-in not shared with any other.
+
+    A test where several people act in turn gives each one of these, as each
+    would sit at their own browser."""
     # bypass_csp stays off. axe-core is injected with page.evaluate, which
     # goes through the DevTools protocol and is not subject to the page's CSP,
     # so the pages are tested under the same policy that production sends.
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(_WATCH_CSP)
-    new_page = context.new_page()
-    yield new_page
-    context.close()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    with browser_page(browser) as new_page:
+        yield new_page
 
 
 def assert_accessible(page: Page) -> None:

@@ -27,7 +27,7 @@ from paroledesk.core.filing import FeePayment, FieldError, Kind, Warning_
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import request_file
 from paroledesk.intake.wizard.fields import Document, StepForm, in_words, kind_of
-from paroledesk.intake.wizard.forms_kind import KindForm, RefilingForm, ReparoleForm
+from paroledesk.intake.wizard.forms_kind import RELATED, KindForm, RefilingForm, ReparoleForm
 from paroledesk.intake.wizard.forms_people import BeneficiaryForm, FilerForm, LocationForm
 from paroledesk.intake.wizard.forms_request import (
     ExpediteForm,
@@ -280,14 +280,18 @@ def _new_family_group() -> str:
     return f"wizard-{secrets.token_hex(8)}"
 
 
-def draft_start(*, owner: User) -> FilingDraft:
+def draft_start(*, owner: User, refiling: str | None = None) -> FilingDraft:
     """A new, empty draft; its first step asks what kind of request it is.
 
-    Every draft belongs to a family group of its own, so that a family member
-    filed after it (draft_for_family_member) is linked to it.
+    With ``refiling``, the receipt number of a denied request, the draft is a
+    refiling of it: the kind and the receipt number are answered, and it starts
+    at what is new. Every draft belongs to a family group of its own, so that a
+    family member filed after it (draft_for_family_member) is linked to it.
     """
-    data = {FAMILY_GROUP: _new_family_group()}
-    return FilingDraft.objects.create(owner=owner, data=data, step=STEPS[0].slug)
+    data: Document = {FAMILY_GROUP: _new_family_group()}
+    if refiling:
+        data.update({"kind": Kind.REFILING.value, RELATED: refiling})
+    return FilingDraft.objects.create(owner=owner, data=data, step=unfinished(data)[0].slug)
 
 
 # What a family member's request has in common with the first: one emergency, one sponsor,

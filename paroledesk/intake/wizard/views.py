@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from paroledesk.accounts.decorators import roles_required, signed_in_user
 from paroledesk.cases.clock import clock_for
 from paroledesk.cases.selectors import RequestNotFound, family_of, request_for_user
+from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.core.roles import PARTY_ROLES, Role
 from paroledesk.intake.models import FilingDraft
 from paroledesk.intake.services import FilingRefused
@@ -83,13 +84,26 @@ def _indicator(draft: FilingDraft, current: str) -> dict[str, Any]:
 
 @party
 def draft_new(request: HttpRequest) -> HttpResponse:
-    """GET: what you will need. POST: a new draft, then its first step."""
+    """GET: what you will need. POST: a new draft, then its first question.
+
+    From a denied request's page, ``refiling`` names it: the draft is then a
+    refiling of that request, and asks first what is new."""
     if request.method == "POST":
-        draft = wizard.draft_start(owner=_user(request))
-        return redirect(_step_url(draft, STEPS[0].slug))
+        refiling = _receipt_or_none(request.POST.get("refiling"))
+        draft = wizard.draft_start(owner=_user(request), refiling=refiling)
+        return redirect(_step_url(draft, wizard.resume_slug(draft)))
     # The questions every request is asked, after the first (what it is for).
     common = [step for step in STEPS[1:] if step.kinds == wizard.EVERY_KIND]
-    return render(request, "intake/start.html", {"steps": common})
+    refiling = _receipt_or_none(request.GET.get("refiling"))
+    return render(request, "intake/start.html", {"steps": common, "refiling": refiling})
+
+
+def _receipt_or_none(text: str | None) -> str | None:
+    """A receipt number in its printed form, or None for anything that is not one."""
+    try:
+        return str(parse_receipt_number(text)) if text else None
+    except InvalidReceiptNumber:
+        return None
 
 
 @party
