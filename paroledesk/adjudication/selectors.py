@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from paroledesk.accounts.models import User
-from paroledesk.cases.models import Affidavit, ParoleRequest
+from paroledesk.cases.models import URGENT, Affidavit, ParoleRequest
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.filing_rules import Category
 from paroledesk.core.lifecycle import (
@@ -23,8 +23,8 @@ from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_
 from paroledesk.core.roles import ADJUDICATOR_ROLES, MANAGER_ROLES
 from paroledesk.policy.selectors import policy_on
 
-OPEN = [status.value for status in OPEN_STATUSES]
-DECIDED = [status.value for status in DECIDED_STATUSES]
+OPEN = sorted(status.value for status in OPEN_STATUSES)
+DECIDED = sorted(status.value for status in DECIDED_STATUSES)
 _WAITING_FOR_EVIDENCE = [Status.EVIDENCE_REQUESTED.value, Status.EVIDENCE_RECEIVED.value]
 _NOT_WAITING = [status for status in OPEN if Status(status) not in WAITING_ON_REQUESTOR]
 
@@ -91,7 +91,7 @@ def queue(
     if view is QueueView.DECIDED:
         order = ["-decided_on", "-id"]
     elif filters.urgent_first:
-        requests = requests.annotate(urgent=Q(expedited=True) | Q(category=Category.MEDICAL.value))
+        requests = requests.annotate(urgent=URGENT)
         order = ["-urgent", *order]
     return requests.select_related("assigned_officer").order_by(*order)
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 
 from paroledesk.core.countries import citizenship_choices, country_choices
 from paroledesk.core.filing_rules import (
@@ -22,7 +23,7 @@ from paroledesk.core.filing_rules import (
     RequestorRole,
     SponsorStatus,
 )
-from paroledesk.core.lifecycle import Status
+from paroledesk.core.lifecycle import DECIDED_STATUSES, Status
 from paroledesk.core.names import likeness_key
 from paroledesk.core.policy import Channel
 from paroledesk.lib.fields import (
@@ -96,6 +97,13 @@ def _index_field(name: str) -> BlindIndexField:
     return field
 
 
+# Expedited and medical requests go first when urgent work is asked for first.
+URGENT = models.ExpressionWrapper(
+    models.Q(expedited=True) | models.Q(category=Category.MEDICAL.value),
+    output_field=models.BooleanField(),
+)
+
+
 class ParoleRequest(models.Model):
     """One Form I-131 request for parole, from receipt to the end of parole."""
 
@@ -165,9 +173,29 @@ class ParoleRequest(models.Model):
                 condition=models.Q(requested_days__gt=0), name="request_days_positive"
             ),
         ]
+        # The work lists read a page in index order and count from an index, without
+        # scanning the wide rows (docs/benchmarks.md, "The work lists at 100,000").
         indexes = [
             models.Index(
                 fields=["status", "assigned_officer", "received_on", "id"], name="request_queue"
+            ),
+            # Waiting for an officer, oldest first; counted with its filters on PostgreSQL
+            # (SQLite makes it without the included columns).
+            models.Index(
+                fields=["status", "received_on", "id"],
+                include=["category", "expedited", "possible_duplicate"],
+                name="request_waiting",
+            ),
+            models.Index(
+                F("status"), URGENT.desc(), F("received_on"), F("id"), name="request_urgent"
+            ),
+            # Everyone's open work across statuses (overdue, waiting on evidence), oldest first.
+            models.Index(fields=["received_on", "id"], name="request_oldest"),
+            # The decided list, the latest decision first.
+            models.Index(
+                fields=["-decided_on", "-id"],
+                condition=models.Q(status__in=sorted(status.value for status in DECIDED_STATUSES)),
+                name="request_decided",
             ),
             models.Index(fields=["filed_by", "-received_on"], name="request_filer"),
             models.Index(fields=["status", "decision_due_on"], name="request_due"),

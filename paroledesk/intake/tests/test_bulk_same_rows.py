@@ -58,7 +58,8 @@ def test_a_request_filed_by_import_has_the_same_rows_as_one_filed_through_the_ap
     by_import = ParoleRequest.objects.get(receipt_number=result.receipt_number)
     # The second is a possible duplicate of the first, which is flagged with it.
     by_api.refresh_from_db()
-    assert by_api.possible_duplicate and by_import.possible_duplicate
+    assert by_api.possible_duplicate
+    assert by_import.possible_duplicate
 
     assert rows_of(by_import) == rows_of(by_api)
     assert Event.objects.about(by_api).get().data["source"] == "api"
