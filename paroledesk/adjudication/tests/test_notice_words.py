@@ -8,6 +8,7 @@ from paroledesk.adjudication import services as work
 from paroledesk.adjudication.models import Outcome
 from paroledesk.adjudication.tests.steps import granted, reviewed
 from paroledesk.notices.rendering import notice_pdf
+from paroledesk.notices.templatetags.notice_dates import long_date
 from paroledesk.testing.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_the_rfe_notice_lists_the_items_and_the_date(filed, sam, olivia):
     )
     text = text_of(case, "rfe")
     assert "A letter from the surgeon" in text
-    assert "2026-12-21" in text
+    assert "December 21, 2026" in text
 
 
 def test_conditional_approval_gives_the_fee_that_cannot_be_waived_and_the_deadline(
@@ -41,7 +42,7 @@ def test_conditional_approval_gives_the_fee_that_cannot_be_waived_and_the_deadli
     assert "$1000" in text
     assert "cannot be waived" in text
     assert "How to pay" in text
-    assert "2027-01-06" in text  # 30 days, policy's deadline
+    assert "January 6, 2027" in text  # 30 days, policy's deadline
 
 
 def test_an_initial_approval_tells_travel_arrival_work_and_the_duty_to_leave(filed, sam, olivia):
@@ -93,3 +94,10 @@ def test_termination_is_a_notice_with_its_reason_and_needs_one(filed, sam, olivi
     text = text_of(case, "termination")
     assert "212.5(e)" in text
     assert "The purpose of the parole has been met." in text
+
+
+def test_dates_in_notices_are_written_in_words_and_other_text_is_kept():
+    assert long_date("2027-01-06") == "January 6, 2027"
+    assert long_date(date(2026, 12, 21)) == "December 21, 2026"
+    assert long_date("when the current parole ends") == "when the current parole ends"
+    assert long_date(None) == ""

@@ -37,6 +37,7 @@ from paroledesk.intake.tests.test_wizard_browser import (
     receipt_shown,
 )
 from paroledesk.notices.models import Notice
+from paroledesk.notices.templatetags.notice_dates import long_date
 from paroledesk.policy.selectors import business_calendar, policy_on
 from paroledesk.testing.browser import browser_page, check_page, sign_in, visit
 from paroledesk.testing.fixtures import PASSWORD
@@ -168,14 +169,14 @@ def test_a_request_walks_from_receipt_to_arrival_and_its_requestor_reads_each_no
         receipt,
         "Haidari, Farid",
         "Filing fee paid: $580.",
-        f"between {window.earliest.isoformat()} and {window.latest.isoformat()}",
+        f"between {long_date(window.earliest)} and {long_date(window.latest)}",
         "does not grant parole",
     )
     due = business_calendar().add(today, 20)
     said(
         open_notice(alice_sees, live_server, "Request for evidence"),
         receipt,
-        f"Please send the following by {due.isoformat()}",
+        f"Please send the following by {long_date(due)}",
         "A letter from the surgeon with the date of the operation",
         "Proof that the hospital accepted him as a patient",
         "decide on the evidence already in the file",
@@ -210,11 +211,11 @@ def test_a_request_walks_from_receipt_to_arrival_and_its_requestor_reads_each_no
         open_notice(alice_sees, live_server, "Conditional approval: parole fee due"),
         receipt,
         "a parole period of 180 days",
-        f"the parole fee of ${policy.parole_fee()} must be paid by {fee_due.isoformat()}",
+        f"the parole fee of ${policy.parole_fee()} must be paid by {long_date(fee_due)}",
         "cannot be waived",
         "How to pay",
         "quote the receipt number",
-        f"If the fee is not paid by {fee_due.isoformat()}, the request will be closed.",
+        f"If the fee is not paid by {long_date(fee_due)}, the request will be closed.",
     )
     expect(notice_links(alice_sees).filter(has_text="Approval of parole")).to_have_count(0)
 
