@@ -3,12 +3,18 @@ decides, every page checked with axe-core, the error page included."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from django.core.files.uploadedfile import SimpleUploadedFile
+from playwright.sync_api import Frame, Page, expect
 
-from paroledesk.cases.models import ParoleRequest
+from paroledesk.adjudication.tests.steps import assigned
+from paroledesk.cases.documents import document_upload
+from paroledesk.cases.models import EvidenceKind, ParoleRequest
+from paroledesk.intake.tests.test_evidence_samples import pdf_bytes, use_temporary_storage
 from paroledesk.testing.browser import check_page, sign_in, visit
 from paroledesk.testing.fixtures import PASSWORD
 
@@ -47,3 +53,52 @@ def test_assign_ask_for_evidence_and_deny_from_the_case_page(
     check_page(page)
     expect(page.get_by_text("The request for evidence is sent")).to_be_visible()
     expect(page.get_by_role("heading", name="Status: Evidence requested")).to_be_visible()
+
+
+# Chromium's own PDF viewer, which shows a PDF inside the frame that loaded it.
+PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/"
+
+
+def pdf_shown(page: Page, url_end: str) -> Frame | None:
+    """The frame that loaded the address ending in ``url_end``, if it holds the PDF viewer
+    (not a download, an error page or nothing), waiting a little as a person would."""
+    for _ in range(50):
+        for frame in page.frames:
+            viewer = any(child.url.startswith(PDF_VIEWER) for child in frame.child_frames)
+            if frame.url.endswith(url_end) and viewer:
+                return frame
+        page.wait_for_timeout(100)
+    return None
+
+
+def test_the_officer_reads_a_pdf_of_evidence_in_the_case_page(
+    page: Page,
+    live_server: Any,
+    filed: ParoleRequest,
+    alice: Any,
+    sam: Any,
+    olivia: Any,
+    settings: Any,
+    tmp_path: Path,
+) -> None:
+    use_temporary_storage(settings, tmp_path)
+    document_upload(
+        request=filed,
+        uploaded_file=SimpleUploadedFile("doctor's letter.pdf", pdf_bytes()),
+        kind=EvidenceKind.MEDICAL,
+        actor=alice,
+    )
+    assigned(filed, sam, olivia)
+    sign_in(page, live_server, "olivia", PASSWORD)
+    visit(page, live_server, f"/requests/{filed.receipt_number}/")
+    shown = page.get_by_title("Medical evidence: doctor's letter.pdf (PDF)")
+    expect(shown).to_be_visible()
+    # Sandboxed, framed by this site alone, and still shown by Chromium's PDF viewer.
+    assert pdf_shown(page, "?disposition=inline") is not None
+    assert (shown.bounding_box() or {"height": 0})["height"] >= 600
+    # The page with the document in it passes as every other page does.
+    check_page(page)
+    # The file name is also a plain download, for a browser that shows no PDF.
+    expect(page.get_by_role("link", name="doctor's letter.pdf", exact=True)).to_have_attribute(
+        "href", re.compile(r"/documents/\d+$")
+    )
