@@ -54,6 +54,7 @@ from paroledesk.cases.selectors import (
     RequestNotFound,
     events_of,
     family_of,
+    linked_requests_of,
     possible_duplicates_of,
     request_for_user,
     requests_of_party,
@@ -143,6 +144,8 @@ def _request_page(
         "events": events_of(found),
         "notices": found.notices.order_by("issued_on", "id"),
         "family": family_of(found),
+        # Refiled or renewed, either way: staff see all, a party only their own.
+        "linked": linked_requests_of(found, user=user),
         # Who else may have filed for this person is for staff only (docs/security.md).
         "duplicates": possible_duplicates_of(found) if user.is_staff_role else [],
         "step_forms": forms if forms is not None else _step_forms(found, user),

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import Frame, Page, expect
 
-from paroledesk.adjudication.tests.steps import assigned
+from paroledesk.adjudication.tests.steps import assigned, denied, refiled
 from paroledesk.cases.documents import document_upload
 from paroledesk.cases.models import EvidenceKind, ParoleRequest
 from paroledesk.intake.tests.test_evidence_samples import pdf_bytes, use_temporary_storage
@@ -102,3 +102,20 @@ def test_the_officer_reads_a_pdf_of_evidence_in_the_case_page(
     expect(page.get_by_role("link", name="doctor's letter.pdf", exact=True)).to_have_attribute(
         "href", re.compile(r"/documents/\d+$")
     )
+
+
+def test_a_refiling_is_compared_with_the_denial_it_follows(
+    page: Page, live_server: Any, filed: ParoleRequest, alice: Any, sam: Any, olivia: Any
+) -> None:
+    refused = denied(filed, sam, olivia)
+    refiling = refiled(refused, alice)
+    sign_in(page, live_server, "sam", PASSWORD)
+    visit(page, live_server, f"/requests/{refiling.receipt_number}/")
+    table = page.get_by_role("table", name=f"Request {refiling.receipt_number} beside its linked")
+    expect(table.get_by_role("columnheader", name="The denied request it refiles")).to_be_visible()
+    expect(table.get_by_role("row", name="Status")).to_contain_text("Received")
+    expect(table.get_by_role("row", name="Status")).to_contain_text("Denied")
+    with page.expect_navigation():
+        table.get_by_role("link", name=refused.receipt_number).click()
+    check_page(page)
+    expect(page.get_by_role("columnheader", name="A refiling of this request")).to_be_visible()
