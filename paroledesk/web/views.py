@@ -29,6 +29,7 @@ from paroledesk.adjudication.forms import (
     AssignForm,
     AssignOldestForm,
     DecisionForm,
+    DepartureForm,
     EndParoleForm,
     MoveWorkForm,
     RfeForm,
@@ -116,6 +117,8 @@ def _step_forms(case: ParoleRequest, user: User, data: Any = None) -> dict[str, 
             made[step] = RfeForm(data)
         elif step is Step.RECORD_ARRIVAL:
             made[step] = ArrivalForm(data)
+        elif step is Step.RECORD_DEPARTURE:
+            made[step] = DepartureForm(data)
         elif step is Step.END_PAROLE:
             made[step] = EndParoleForm(data)
         elif step is Step.RECORD_WORK_PERMIT:

@@ -4,6 +4,7 @@ decides, every page checked with axe-core, the error page included."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import Frame, Page, expect
 
-from paroledesk.adjudication.tests.steps import assigned, denied, refiled
+from paroledesk.adjudication import services as work
+from paroledesk.adjudication.tests.steps import assigned, denied, granted, refiled
 from paroledesk.cases.documents import document_upload
 from paroledesk.cases.models import EvidenceKind, ParoleRequest
 from paroledesk.intake.tests.test_evidence_samples import pdf_bytes, use_temporary_storage
@@ -119,3 +121,19 @@ def test_a_refiling_is_compared_with_the_denial_it_follows(
         table.get_by_role("link", name=refused.receipt_number).click()
     check_page(page)
     expect(page.get_by_role("columnheader", name="A refiling of this request")).to_be_visible()
+
+
+def test_the_officer_records_the_departure_from_the_case_page(
+    page: Page, live_server: Any, filed: ParoleRequest, sam: Any, olivia: Any, time_machine: Any
+) -> None:
+    granted(filed, sam, olivia)
+    time_machine.move_to("2027-03-02 10:00:00-05:00", tick=True)
+    work.arrival_record(request=filed, arrived_on=date(2027, 1, 4), actor=olivia)
+    sign_in(page, live_server, "olivia", PASSWORD)
+    visit(page, live_server, f"/requests/{filed.receipt_number}/")
+    page.get_by_label("Date the parolee left the United States").fill("2027-02-26")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record the departure").click()
+    check_page(page)
+    expect(page.get_by_role("heading", name="Status: Parole ended")).to_be_visible()
+    expect(page.get_by_role("heading", name="Left the United States: parole ended")).to_be_visible()
