@@ -33,8 +33,12 @@ def visible_requests(*, user: User) -> QuerySet[ParoleRequest]:
     return requests.filter(Q(filed_by=user))
 
 
-def request_for_user(*, receipt_number: str, user: User, via: str) -> ParoleRequest:
-    """The one door to a request: checks who may see it and logs every staff view."""
+def request_for_user(*, receipt_number: str, user: User, via: str, item: str = "") -> ParoleRequest:
+    """The one door to a request: checks who may see it and logs every staff view.
+
+    ``via`` says how it is opened (page, api, document, notice); ``item`` which part of
+    it is asked for, when a part is ("document 12"), so the log says what was seen.
+    """
     try:
         receipt = str(parse_receipt_number(receipt_number))
     except InvalidReceiptNumber:
@@ -48,7 +52,7 @@ def request_for_user(*, receipt_number: str, user: User, via: str) -> ParoleRequ
     if found is None:
         raise RequestNotFound(receipt)
     if user.is_staff_role:
-        view_record(subject=found, viewer=user, via=via)
+        view_record(subject=found, viewer=user, via=via, item=item)
     return found
 
 

@@ -186,7 +186,8 @@ def case_step(request: HttpRequest, receipt_number: str, step: str) -> HttpRespo
         else:
             messages.success(request, STEP_DONE[taken])
             return redirect("request_detail", case.receipt_number)
-    return _request_page(request, case, user, forms=forms, status=422)
+    # The page again, with everything filed: opened through the one door, so the view is logged.
+    return _request_page(request, _seen(case.receipt_number, user), user, forms=forms, status=422)
 
 
 def _address_form(case: ParoleRequest, user: User) -> AddressForm | None:

@@ -213,7 +213,9 @@ class DocumentDownloadView(FileDownloadView):
         user = request.user
         assert isinstance(user, User)
         try:
-            found = request_for_user(receipt_number=receipt, user=user, via="document")
+            found = request_for_user(
+                receipt_number=receipt, user=user, via="document", item=f"document {document_id}"
+            )
         except RequestNotFound:
             raise NotFound from None
         document = EvidenceDocument.objects.filter(request=found, pk=document_id).first()
