@@ -27,6 +27,11 @@ def page(case):
     return f"/requests/{case.receipt_number}/"
 
 
+def timeline(answer):
+    """The page's history, from its heading on, with its white space made single spaces."""
+    return " ".join(answer.content.decode().split("What happened so far")[1].split())
+
+
 def step(case, name):
     return f"/requests/{case.receipt_number}/steps/{name}/"
 
@@ -269,3 +274,19 @@ def test_the_officer_records_the_departure_and_the_page_and_timeline_show_it(
         assert "Left the United States: parole ended" in timeline
         assert f"February 26, 2027 · {who}" in timeline
         assert "The parolee left the United States." in timeline
+
+
+def test_the_timeline_says_what_happened_on_which_day_who_did_it_and_when_it_was_recorded(
+    filed, sam, olivia, alice, time_machine
+):
+    time_machine.move_to("2026-12-01 09:15:00-05:00", tick=False)
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    staff = timeline(signed_in(olivia).get(page(filed)))
+    assert "Request received" in staff
+    assert "Assigned to an officer" in staff
+    assert "November 30, 2026 · sam · recorded" in staff
+    assert '<time datetime="2026-12-01T09:15:00-05:00">Dec 1, 2026, 9:15 a.m. EST</time>' in staff
+    # The requestor reads the same history, staff by their role, without the clock times.
+    party = timeline(signed_in(alice).get(page(filed)))
+    assert "November 30, 2026 · A supervisor" in party
+    assert "recorded" not in party
