@@ -19,7 +19,7 @@ from django.utils import timezone
 from paroledesk.accounts.models import User
 from paroledesk.adjudication import services
 from paroledesk.adjudication.models import Outcome
-from paroledesk.cases.models import ParoleRequest
+from paroledesk.cases.models import GrantEnd, ParoleRequest
 from paroledesk.cases.transitions import context_for
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.lifecycle import (
@@ -58,7 +58,8 @@ class Step(StrEnum):
     RECORD_PAROLE_FEE = "record_parole_fee"
     RECORD_ARRIVAL = "record_arrival"
     RECORD_WORK_PERMIT = "record_work_permit"
-    END_PAROLE = "end_parole"
+    RECORD_DEPARTURE = "record_departure"
+    END_PAROLE = "end_parole"  # terminated on notice; an expiry is the sweep's
 
 
 # What the page says once a step is done.
@@ -71,7 +72,8 @@ STEP_DONE: dict[Step, str] = {
     Step.RECORD_PAROLE_FEE: "The parole fee is recorded as paid.",
     Step.RECORD_ARRIVAL: "The arrival is recorded, with the date parole ends.",
     Step.RECORD_WORK_PERMIT: "The work permit is recorded.",
-    Step.END_PAROLE: "Parole is recorded as ended.",
+    Step.RECORD_DEPARTURE: "The departure is recorded: parole ended the day they left.",
+    Step.END_PAROLE: "Parole is terminated; the parolee has a notice.",
 }
 # The lifecycle actions each step takes. A decision is one of three; checking
 # denial is enough to know whether the officer may decide at all (approval's
@@ -84,6 +86,7 @@ _ACTION_OF: dict[Step, Action] = {
     Step.DECIDE: Action.DENY,
     Step.RECORD_PAROLE_FEE: Action.PAY_PAROLE_FEE,
     Step.RECORD_ARRIVAL: Action.RECORD_ARRIVAL,
+    Step.RECORD_DEPARTURE: Action.RECORD_DEPARTURE,
     Step.END_PAROLE: Action.END_PAROLE,
 }
 # An assigned request that is not yet in review enters review first when its
@@ -169,11 +172,19 @@ def step_take(case: ParoleRequest, user: User, step: Step, answers: dict[str, An
             ends_on=answers.get("ends_on"),
             actor=user,
         )
+    elif step is Step.RECORD_DEPARTURE:
+        work = partial(
+            services.parole_end,
+            request=case,
+            reason=GrantEnd.DEPARTED.value,
+            on=answers["departed_on"],
+            actor=user,
+        )
     elif step is Step.END_PAROLE:
         work = partial(
             services.parole_end,
             request=case,
-            reason=answers["reason"],
+            reason=GrantEnd.TERMINATED.value,
             note=answers.get("note") or "",
             actor=user,
         )

@@ -312,12 +312,22 @@ class ArrivalBody(serializers.Serializer[Any]):
 
 class EndBody(serializers.Serializer[Any]):
     reason = serializers.ChoiceField(choices=["departed", "terminated"])
+    departed_on = serializers.DateField(
+        required=False, help_text="Departure: the day the parolee left; parole ends then."
+    )
     note = serializers.CharField(
         required=False,
         allow_blank=True,
         max_length=services.NOTE_LENGTH,
         help_text="Termination: why, as the notice says it.",
     )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["reason"] == "departed" and attrs.get("departed_on") is None:
+            raise serializers.ValidationError(
+                {"departed_on": "Give the day the parolee left the United States."}
+            )
+        return attrs
 
 
 class WorkPermitBody(serializers.Serializer[Any]):
@@ -381,16 +391,21 @@ class ArrivalView(_CaseStepView):
     step, body = Step.RECORD_ARRIVAL, ArrivalBody
 
 
-@extend_schema_view(
-    post=extend_schema(
+class ParoleEndView(APIView):
+    @extend_schema(
         operation_id="case_end_parole",
-        summary="Record that the parolee left, or terminate parole (supervisors)",
+        summary="Record that the parolee left (the case's officer or a supervisor), or "
+        "terminate parole on notice (supervisors)",
         request=EndBody,
         responses=_step_answers(200, CaseSerializer),
     )
-)
-class ParoleEndView(_CaseStepView):
-    step, body = Step.END_PAROLE, EndBody
+    def post(self, request: Request, receipt: str) -> Response:
+        user = _staff(request)
+        case = _case(receipt, user)
+        body = _body(EndBody, request)
+        step = Step.RECORD_DEPARTURE if body["reason"] == "departed" else Step.END_PAROLE
+        _step(case, user, step, body)
+        return Response(_case_body(case))
 
 
 # -- work lists -----------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from paroledesk.adjudication.services import (
     RFE_ITEM_LENGTH,
     RFE_ITEMS_MAX,
 )
-from paroledesk.cases.models import GrantEnd
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 
 
@@ -129,22 +128,27 @@ class ArrivalForm(forms.Form):
     )
 
 
-class EndParoleForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Why parole ends",
-        choices=[
-            (GrantEnd.DEPARTED.value, "The parolee left the United States"),
-            (GrantEnd.TERMINATED.value, "Terminated on written notice (8 CFR 212.5(e))"),
-        ],
-        widget=forms.Select(attrs={"class": "usa-select"}),
-        error_messages={"required": "Choose why parole ends."},
+class DepartureForm(forms.Form):
+    departed_on = forms.DateField(
+        label="Date the parolee left the United States",
+        widget=_DayInput,
+        help_text="Parole ends that day.",
+        error_messages={
+            "required": "Give the date the parolee left.",
+            "invalid": "Give the date they left as a date, like 2027-05-01.",
+        },
     )
+
+
+class EndParoleForm(forms.Form):
+    """Termination on written notice (8 CFR 212.5(e)); a departure has its own form."""
+
     note = forms.CharField(
-        label="The reason, for the notice",
-        required=False,
+        label="Why parole is terminated",
         max_length=NOTE_LENGTH,
-        help_text="Needed for a termination: the parolee reads it on the notice.",
+        help_text="The parolee reads it on the notice of termination.",
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+        error_messages={"required": "Say why parole is terminated: the notice tells them."},
     )
 
 

@@ -467,8 +467,14 @@ def parole_end(
     on: date | None = None,
     note: str = "",
 ) -> None:
-    """Parole ends: its period ran out ("expired"), the parolee left ("departed"), or an
-    officer terminated it on written notice (8 CFR 212.5(e)), saying why in ``note``."""
+    """Parole ends on ``on``: its period ran out ("expired"), the parolee left ("departed",
+    on the day they left), or it is terminated on written notice (8 CFR 212.5(e)), saying
+    why in ``note``.
+
+    A departure is a fact the case's officer records too, like the arrival
+    (Action.RECORD_DEPARTURE); an expiry or a termination is the system's or a
+    supervisor's (Action.END_PAROLE). Either way the grant keeps the day and the reason.
+    """
     if reason not in set(GrantEnd):
         raise AdjudicationError(
             ErrorCode.INVALID, "reason", "End reason must be expired, departed or terminated."
@@ -479,14 +485,19 @@ def parole_end(
             ErrorCode.INVALID, "note", "Say why parole is terminated: the notice tells them."
         )
     day = _today(on)
+    departed = reason == GrantEnd.DEPARTED.value
     with transaction.atomic():
         request = request_lock(request)
+        if departed:
+            _check_departure(request, day)
         request_transition(
             request=request,
-            action=Action.END_PAROLE,
+            action=Action.RECORD_DEPARTURE if departed else Action.END_PAROLE,
             actor=actor,
             on=day,
-            reason=f"Parole ended: {reason}.",
+            reason="The parolee left the United States."
+            if departed
+            else f"Parole ended: {reason}.",
             data={"end_reason": reason},
         )
         Grant.objects.filter(request=request).update(ended_on=day, end_reason=reason)
@@ -497,6 +508,22 @@ def parole_end(
                 on=day,
                 content={"reason": note, "ended_on": day.isoformat()},
             )
+
+
+def _check_departure(request: ParoleRequest, day: date) -> None:
+    """A departure falls between the arrival and today (the lifecycle checks the status)."""
+    grant = Grant.objects.filter(request=request).first()
+    arrived = grant.arrived_on if grant is not None else None
+    if arrived is not None and day < arrived:
+        raise AdjudicationError(
+            ErrorCode.INVALID,
+            "departed_on",
+            f"A departure cannot precede the arrival on {arrived.isoformat()}.",
+        )
+    if day > timezone.localdate():
+        raise AdjudicationError(
+            ErrorCode.INVALID, "departed_on", "A departure cannot be recorded before it happens."
+        )
 
 
 def work_permit_record(

@@ -43,6 +43,6 @@ class EventAdmin(ReadOnlyAdmin):
 
 @admin.register(View)
 class ViewAdmin(ReadOnlyAdmin):
-    list_display = ["at", "subject_type", "subject_id", "viewer", "via"]
+    list_display = ["at", "subject_type", "subject_id", "viewer", "via", "item"]
     search_fields = ["viewer__username"]
     list_select_related = ["viewer"]

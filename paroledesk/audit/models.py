@@ -81,6 +81,9 @@ class View(AppendOnly):
     subject_id = models.BigIntegerField()
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     via = models.CharField(max_length=20)
+    # Which part of the subject was asked for, when it is more than the subject itself:
+    # "document 12", "notice 3". Empty for the whole subject (its page, its API record).
+    item = models.CharField(max_length=40, blank=True, default="")
     at = models.DateTimeField(default=timezone.now)
 
     objects = SubjectQuerySet.as_manager()

@@ -54,7 +54,12 @@ def event_record(
     return Event.objects.create(**values)
 
 
-def view_record(*, subject: models.Model, viewer: User, via: str) -> None:
+def view_record(*, subject: models.Model, viewer: User, via: str, item: str = "") -> None:
+    """``viewer`` opened ``subject`` (or the ``item`` of it named) through ``via``, now."""
     View.objects.create(
-        subject_type=subject_label(subject), subject_id=subject.pk, viewer=viewer, via=via
+        subject_type=subject_label(subject),
+        subject_id=subject.pk,
+        viewer=viewer,
+        via=via,
+        item=item,
     )

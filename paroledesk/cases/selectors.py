@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
+
 from django.db.models import Q, QuerySet
 
 from paroledesk.accounts.models import User
 from paroledesk.audit.models import Event
 from paroledesk.audit.services import view_record
 from paroledesk.cases.models import ParoleRequest, PossibleDuplicate
+from paroledesk.core.filing_rules import Kind
 from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.core.roles import MANAGER_ROLES, Role
 
@@ -29,8 +33,12 @@ def visible_requests(*, user: User) -> QuerySet[ParoleRequest]:
     return requests.filter(Q(filed_by=user))
 
 
-def request_for_user(*, receipt_number: str, user: User, via: str) -> ParoleRequest:
-    """The one door to a request: checks who may see it and logs every staff view."""
+def request_for_user(*, receipt_number: str, user: User, via: str, item: str = "") -> ParoleRequest:
+    """The one door to a request: checks who may see it and logs every staff view.
+
+    ``via`` says how it is opened (page, api, document, notice); ``item`` which part of
+    it is asked for, when a part is ("document 12"), so the log says what was seen.
+    """
     try:
         receipt = str(parse_receipt_number(receipt_number))
     except InvalidReceiptNumber:
@@ -44,7 +52,7 @@ def request_for_user(*, receipt_number: str, user: User, via: str) -> ParoleRequ
     if found is None:
         raise RequestNotFound(receipt)
     if user.is_staff_role:
-        view_record(subject=found, viewer=user, via=via)
+        view_record(subject=found, viewer=user, via=via, item=item)
     return found
 
 
@@ -89,3 +97,41 @@ def possible_duplicates_of(request: ParoleRequest) -> QuerySet[ParoleRequest]:
         .select_related("beneficiary")
         .order_by("received_on", "id")
     )
+
+
+class Link(StrEnum):
+    """How another request is linked to the one on the page, by ParoleRequest.related_request."""
+
+    REFILES = "refiles"  # this one refiles that denied request
+    RENEWS = "renews"  # this re-parole renews that grant
+    REFILED_BY = "refiled_by"  # that one refiles this denied request
+    RENEWED_BY = "renewed_by"  # that re-parole renews this grant
+
+
+@dataclass(frozen=True)
+class LinkedRequest:
+    request: ParoleRequest
+    link: Link
+
+
+def linked_requests_of(request: ParoleRequest, *, user: User) -> list[LinkedRequest]:
+    """The request this one refiles or renews, then those that refile or renew it, oldest first.
+
+    A linked request may have been filed by someone else (a new representative refiles a
+    denial). Staff see every one, and each is logged as a view of that request, since
+    its facts are shown; a party sees only the linked requests they filed themselves.
+    """
+    found: list[LinkedRequest] = []
+    requests = ParoleRequest.objects.select_related("beneficiary")
+    if request.related_request_id is not None:
+        earlier = requests.get(pk=request.related_request_id)
+        link = Link.RENEWS if request.kind == Kind.REPAROLE.value else Link.REFILES
+        found.append(LinkedRequest(earlier, link))
+    for follow_up in requests.filter(related_request=request).order_by("received_on", "id"):
+        link = Link.RENEWED_BY if follow_up.kind == Kind.REPAROLE.value else Link.REFILED_BY
+        found.append(LinkedRequest(follow_up, link))
+    if not user.is_staff_role:
+        return [item for item in found if item.request.filed_by_id == user.pk]
+    for item in found:
+        view_record(subject=item.request, viewer=user, via="linked")
+    return found

@@ -52,6 +52,7 @@ class Action(StrEnum):
     PAY_PAROLE_FEE = "pay_parole_fee"
     LAPSE_PAROLE_FEE = "lapse_parole_fee"
     RECORD_ARRIVAL = "record_arrival"
+    RECORD_DEPARTURE = "record_departure"
     END_PAROLE = "end_parole"
     WITHDRAW = "withdraw"
 
@@ -241,6 +242,9 @@ def _table() -> Iterable[Transition]:
     yield row(s.CONDITIONALLY_APPROVED, a.PAY_PAROLE_FEE, s.APPROVED, _BY_ANYONE_ON_THE_CASE)
     yield row(s.CONDITIONALLY_APPROVED, a.LAPSE_PAROLE_FEE, s.CLOSED, _BY_SYSTEM)
     yield row(s.APPROVED, a.RECORD_ARRIVAL, s.PAROLED, assigned_officer_manager_or_system)
+    # The parolee left: a fact, recorded like the arrival by the case's own officer too.
+    yield row(s.PAROLED, a.RECORD_DEPARTURE, s.PAROLE_ENDED, assigned_officer_manager_or_system)
+    # Its period ran out (the system), or it is terminated on notice (a supervisor's call).
     yield row(s.PAROLED, a.END_PAROLE, s.PAROLE_ENDED, _BY_MANAGER_OR_SYSTEM)
     # An authorization can be terminated before the beneficiary ever travels.
     yield row(s.APPROVED, a.END_PAROLE, s.PAROLE_ENDED, _BY_MANAGER_OR_SYSTEM)

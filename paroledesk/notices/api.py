@@ -43,7 +43,12 @@ class NoticePdfView(FileDownloadView):
     def get(self, request: Request, receipt: str, notice_id: int) -> HttpResponse:
         assert isinstance(request.user, User)
         try:
-            found = request_for_user(receipt_number=receipt, user=request.user, via="notice")
+            found = request_for_user(
+                receipt_number=receipt,
+                user=request.user,
+                via="notice",
+                item=f"notice {notice_id}",
+            )
         except RequestNotFound:
             raise NotFound from None
         notice = Notice.objects.filter(request=found, pk=notice_id).first()

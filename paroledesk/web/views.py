@@ -29,6 +29,7 @@ from paroledesk.adjudication.forms import (
     AssignForm,
     AssignOldestForm,
     DecisionForm,
+    DepartureForm,
     EndParoleForm,
     MoveWorkForm,
     RfeForm,
@@ -54,6 +55,7 @@ from paroledesk.cases.selectors import (
     RequestNotFound,
     events_of,
     family_of,
+    linked_requests_of,
     possible_duplicates_of,
     request_for_user,
     requests_of_party,
@@ -115,6 +117,8 @@ def _step_forms(case: ParoleRequest, user: User, data: Any = None) -> dict[str, 
             made[step] = RfeForm(data)
         elif step is Step.RECORD_ARRIVAL:
             made[step] = ArrivalForm(data)
+        elif step is Step.RECORD_DEPARTURE:
+            made[step] = DepartureForm(data)
         elif step is Step.END_PAROLE:
             made[step] = EndParoleForm(data)
         elif step is Step.RECORD_WORK_PERMIT:
@@ -143,6 +147,8 @@ def _request_page(
         "events": events_of(found),
         "notices": found.notices.order_by("issued_on", "id"),
         "family": family_of(found),
+        # Refiled or renewed, either way: staff see all, a party only their own.
+        "linked": linked_requests_of(found, user=user),
         # Who else may have filed for this person is for staff only (docs/security.md).
         "duplicates": possible_duplicates_of(found) if user.is_staff_role else [],
         "step_forms": forms if forms is not None else _step_forms(found, user),
@@ -180,7 +186,8 @@ def case_step(request: HttpRequest, receipt_number: str, step: str) -> HttpRespo
         else:
             messages.success(request, STEP_DONE[taken])
             return redirect("request_detail", case.receipt_number)
-    return _request_page(request, case, user, forms=forms, status=422)
+    # The page again, with everything filed: opened through the one door, so the view is logged.
+    return _request_page(request, _seen(case.receipt_number, user), user, forms=forms, status=422)
 
 
 def _address_form(case: ParoleRequest, user: User) -> AddressForm | None:

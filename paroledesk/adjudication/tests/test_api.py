@@ -465,10 +465,14 @@ def test_a_supervisor_terminates_parole_with_a_reason_and_a_notice(
     case = granted(filed, sam, olivia)
     time_machine.move_to("2027-01-05 10:00:00-05:00", tick=False)
     work.arrival_record(request=case, arrived_on=date(2027, 1, 4), actor=olivia)
+    # Termination on notice is a supervisor's call, not the case officer's.
     refused = client_for(olivia).post(
-        url(case, "parole-end"), {"reason": "departed"}, format="json"
+        url(case, "parole-end"),
+        {"reason": "terminated", "note": "The purpose of the parole has been met."},
+        format="json",
     )
     assert refused.status_code == 403
+    assert error(refused) == ("not_allowed", None)
     no_reason = client_for(sam).post(
         url(case, "parole-end"), {"reason": "terminated"}, format="json"
     )
@@ -481,6 +485,47 @@ def test_a_supervisor_terminates_parole_with_a_reason_and_a_notice(
     assert ended.status_code == 200
     assert ended.json()["status"] == "parole_ended"
     assert Notice.objects.filter(request=case, kind="termination").count() == 1
+
+
+def test_the_cases_officer_records_the_departure_with_the_day_the_parolee_left(
+    filed, sam, olivia, time_machine
+):
+    oscar = person("oscar", Role.OFFICER)
+    case = granted(filed, sam, olivia)
+    time_machine.move_to("2027-03-02 10:00:00-05:00", tick=False)
+    work.arrival_record(request=case, arrived_on=date(2027, 1, 4), actor=olivia)
+    client = client_for(olivia)
+    for body, field in [
+        ({"reason": "departed"}, "departed_on"),
+        ({"reason": "departed", "departed_on": "2027-01-03"}, "departed_on"),
+        ({"reason": "departed", "departed_on": "2027-03-03"}, "departed_on"),
+    ]:
+        wrong = client.post(url(case, "parole-end"), body, format="json")
+        assert wrong.status_code == 422
+        assert error(wrong) == ("invalid", field)
+    left = {"reason": "departed", "departed_on": "2027-02-26"}
+    other = client_for(oscar).post(url(case, "parole-end"), left, format="json")
+    assert (other.status_code, error(other)) == (409, ("not_assigned", None))
+    done = client.post(url(case, "parole-end"), left, format="json")
+    assert done.status_code == 200
+    assert done.json()["status"] == "parole_ended"
+    case.refresh_from_db()
+    assert (str(case.grant.ended_on), case.grant.end_reason) == ("2027-02-26", "departed")
+    event = Event.objects.about(case).get(action="record_departure")
+    assert (event.actor, str(event.on), event.to_status) == (olivia, "2027-02-26", "parole_ended")
+    # No notice for a departure; and it is recorded once.
+    assert not Notice.objects.filter(request=case, kind="termination").exists()
+    again = client.post(url(case, "parole-end"), left, format="json")
+    assert (again.status_code, error(again)[0]) == (409, "invalid_transition")
+
+
+def test_no_departure_before_the_arrival(filed, sam, olivia):
+    case = granted(filed, sam, olivia)
+    left = {"reason": "departed", "departed_on": "2026-12-01"}
+    response = client_for(sam).post(url(case, "parole-end"), left, format="json")
+    assert (response.status_code, error(response)[0]) == (409, "invalid_transition")
+    case.refresh_from_db()
+    assert case.status == "approved"
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,11 @@ def page(case):
     return f"/requests/{case.receipt_number}/"
 
 
+def timeline(answer):
+    """The page's history, from its heading on, with its white space made single spaces."""
+    return " ".join(answer.content.decode().split("What happened so far")[1].split())
+
+
 def step(case, name):
     return f"/requests/{case.receipt_number}/steps/{name}/"
 
@@ -238,3 +243,50 @@ def test_bad_answers_to_share_out_work_come_back_by_field(
 
 def test_only_supervisors_share_out_work(policy, olivia):
     assert signed_in(olivia).post("/work/supervise/assign/", {}).status_code == 403
+
+
+def test_the_officer_records_the_departure_and_the_page_and_timeline_show_it(
+    filed, sam, olivia, alice, time_machine
+):
+    granted(filed, sam, olivia)
+    time_machine.move_to("2027-03-02 10:00:00-05:00", tick=False)
+    work.arrival_record(request=filed, arrived_on=date(2027, 1, 4), actor=olivia)
+    browser = signed_in(olivia)
+    shown = browser.get(page(filed)).content.decode()
+    assert step(filed, "record_departure") in shown
+    # Terminating parole on notice is for supervisors.
+    assert step(filed, "end_parole") not in shown
+    assert "Terminate parole" in signed_in(sam).get(page(filed)).content.decode()
+    early = browser.post(step(filed, "record_departure"), {"departed_on": "2027-01-02"})
+    assert early.status_code == 422
+    assert "A departure cannot precede the arrival on 2027-01-04." in early.content.decode()
+    done = browser.post(step(filed, "record_departure"), {"departed_on": "2027-02-26"}, follow=True)
+    body = done.content.decode()
+    assert "The departure is recorded" in body
+    assert "Status: Parole ended" in body
+    assert "February 26, 2027:" in body
+    assert "the parolee left the United States" in body
+    # The timeline: what happened, when, and who recorded it.
+    for user, who in ((sam, "olivia"), (alice, "An officer")):
+        timeline = (
+            signed_in(user).get(page(filed)).content.decode().split("What happened so far")[1]
+        )
+        assert "Left the United States: parole ended" in timeline
+        assert f"February 26, 2027 · {who}" in timeline
+        assert "The parolee left the United States." in timeline
+
+
+def test_the_timeline_says_what_happened_on_which_day_who_did_it_and_when_it_was_recorded(
+    filed, sam, olivia, alice, time_machine
+):
+    time_machine.move_to("2026-12-01 09:15:00-05:00", tick=False)
+    work.case_assign(request=filed, officer=olivia, actor=sam, on=FILED_ON)
+    staff = timeline(signed_in(olivia).get(page(filed)))
+    assert "Request received" in staff
+    assert "Assigned to an officer" in staff
+    assert "November 30, 2026 · sam · recorded" in staff
+    assert '<time datetime="2026-12-01T09:15:00-05:00">Dec 1, 2026, 9:15 a.m. EST</time>' in staff
+    # The requestor reads the same history, staff by their role, without the clock times.
+    party = timeline(signed_in(alice).get(page(filed)))
+    assert "November 30, 2026 · A supervisor" in party
+    assert "recorded" not in party

@@ -164,6 +164,8 @@ def test_fee_paid_then_arrival_sets_the_end_of_parole(filed, sam, olivia, alice,
     filed.refresh_from_db()
     assert filed.status == Status.PAROLED
     assert grant.ends_on == date(2027, 7, 3)
+    # A departure is recorded once it happened.
+    time_machine.move_to("2027-05-02 10:00:00-04:00", tick=False)
     work.parole_end(request=filed, reason="departed", actor=None, on=date(2027, 5, 1))
     filed.refresh_from_db()
     assert filed.status == Status.PAROLE_ENDED

@@ -93,6 +93,16 @@ def test_the_happy_path_with_an_rfe_and_the_parole_fee() -> None:
         assert status == expected
 
 
+def test_the_cases_officer_records_a_departure_but_only_managers_end_parole_on_notice() -> None:
+    for ctx in (ASSIGNED_OFFICER, SUPERVISOR, ADMIN, SYSTEM):
+        assert transition(Status.PAROLED, Action.RECORD_DEPARTURE, ctx) == Status.PAROLE_ENDED
+    assert code(Status.PAROLED, Action.RECORD_DEPARTURE, OTHER_OFFICER) == "not_assigned"
+    assert code(Status.PAROLED, Action.RECORD_DEPARTURE, REQUESTOR) == "not_allowed"
+    assert code(Status.PAROLED, Action.END_PAROLE, ASSIGNED_OFFICER) == "not_allowed"
+    # No one leaves who has not arrived.
+    assert code(Status.APPROVED, Action.RECORD_DEPARTURE, SUPERVISOR) == "invalid_transition"
+
+
 def test_reassignment_keeps_the_status() -> None:
     for status in (Status.ASSIGNED, Status.IN_REVIEW, Status.EVIDENCE_REQUESTED):
         assert transition(status, Action.ASSIGN, ADMIN) == status

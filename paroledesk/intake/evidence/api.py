@@ -21,7 +21,14 @@ from paroledesk.cases.documents import document_content, document_upload
 from paroledesk.cases.models import EvidenceDocument, EvidenceKind
 from paroledesk.cases.selectors import RequestNotFound, request_for_user
 from paroledesk.core.codes import ErrorCode
-from paroledesk.lib.api_downloads import FileDownloadView, download_headers
+from paroledesk.lib.api_downloads import (
+    DISPOSITION_IN_QUERY,
+    INLINE,
+    FileDownloadView,
+    download_headers,
+    show_inline,
+    wants_inline,
+)
 from paroledesk.lib.api_errors import ApiError
 from paroledesk.lib.api_schema import (
     CSRF_OR_FORBIDDEN,
@@ -181,11 +188,13 @@ _STORED_FILE = OpenApiResponse(
 class DocumentDownloadView(FileDownloadView):
     @extend_schema(
         operation_id="document_read",
-        summary="Download an evidence document (its parties and assigned staff)",
+        summary="Download an evidence document, or show it in a page (its parties and "
+        "assigned staff)",
         parameters=[
             RECEIPT_IN_PATH,
             id_in_path("document_id", "evidence document"),
-            *download_headers("attachment"),
+            DISPOSITION_IN_QUERY,
+            *download_headers("attachment", INLINE),
             response_header(
                 "X-Content-Type-Options",
                 {"type": "string", "enum": ["nosniff"]},
@@ -204,19 +213,24 @@ class DocumentDownloadView(FileDownloadView):
         user = request.user
         assert isinstance(user, User)
         try:
-            found = request_for_user(receipt_number=receipt, user=user, via="document")
+            found = request_for_user(
+                receipt_number=receipt, user=user, via="document", item=f"document {document_id}"
+            )
         except RequestNotFound:
             raise NotFound from None
         document = EvidenceDocument.objects.filter(request=found, pk=document_id).first()
         if document is None:
             raise NotFound
+        inline = wants_inline(request, document.content_type)
         response = FileResponse(
             io.BytesIO(document_content(document)),
-            as_attachment=True,
+            as_attachment=not inline,
             filename=document.original_name,
             content_type=document.content_type,
         )
         response.block_size = 64 * 1024
+        if inline:
+            show_inline(response)
         # Personal records: no cache may keep a copy, and no browser may guess another type.
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"

@@ -104,7 +104,7 @@ def denied(request: ParoleRequest, olivia: User, sam: User, alice: User) -> None
 def departed(request: ParoleRequest, olivia: User, sam: User, alice: User) -> None:
     approved_not_used(request, olivia, sam, alice)
     work.arrival_record(request=request, arrived_on=TODAY, actor=None)
-    work.parole_end(request=request, reason="departed", actor=None, on=date(2027, 2, 1))
+    work.parole_end(request=request, reason="departed", actor=None, on=TODAY)
 
 
 def paroled(request: ParoleRequest, olivia: User, sam: User, alice: User) -> None:
