@@ -283,7 +283,7 @@ def request_write(
     for other in duplicates:
         if other.row is not None:
             rows.new(PossibleDuplicate, request=request, other=other.row, found_on=doc.received_on)
-            if other.row.pk is None:
+            if other.row._state.adding:  # not inserted yet: it goes in flagged
                 other.row.possible_duplicate = True
             else:
                 flag.append(other.row.pk)

@@ -24,7 +24,7 @@ def long_date(value: object) -> str:
         try:
             value = date.fromisoformat(value)
         except ValueError:
-            return value
+            return str(value)
     if isinstance(value, date):
         return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
     return "" if value is None else str(value)
