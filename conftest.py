@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from paroledesk.adjudication.recount import forget_counts_here
 from paroledesk.policy.selectors import forget_policy_here
 
 pytest_plugins = ["paroledesk.testing.browser", "paroledesk.testing.fixtures"]
@@ -29,3 +30,12 @@ def _fresh_policy_memory() -> Iterator[None]:
     forget_policy_here()
     yield
     forget_policy_here()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counts() -> Iterator[None]:
+    # Counts kept between changes are marked by event ids, which a rolled-back test
+    # may hand out again to the next one.
+    forget_counts_here()
+    yield
+    forget_counts_here()

@@ -13,7 +13,6 @@ can win.
 
 from __future__ import annotations
 
-from math import ceil
 from typing import Any
 
 from django.utils import timezone
@@ -32,13 +31,13 @@ from paroledesk.accounts.models import User
 from paroledesk.adjudication import services
 from paroledesk.adjudication.actions import Step, StepRefused, step_take
 from paroledesk.adjudication.models import DenialReason, Outcome
-from paroledesk.adjudication.selectors import (
-    QueueFilter,
-    QueueView,
-    case_for_step,
-    queue,
+from paroledesk.adjudication.queue_query import (
+    PAGE_SIZE_MAX,
+    QueueQuery,
+    QueueQueryForm,
+    queue_query,
 )
-from paroledesk.cases.clock import clock_for
+from paroledesk.adjudication.selectors import QueueRow, QueueView, case_for_step, queue_page
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.codes import ErrorCode
@@ -47,8 +46,6 @@ from paroledesk.core.lifecycle import Status, TransitionRefused
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.lib.api_errors import ApiError
 from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND, error_response
-
-PAGE_SIZE, PAGE_SIZE_MAX = 25, 100
 
 REFUSED = error_response(
     "The step is refused: not_assigned or already_decided (409), "
@@ -411,16 +408,6 @@ class ParoleEndView(APIView):
 # -- work lists -----------------------------------------------------------------------------
 
 
-class QueueQuery(serializers.Serializer[Any]):
-    view = serializers.ChoiceField(choices=[view.value for view in QueueView])
-    category = serializers.ChoiceField(choices=[c.value for c in Category], required=False)
-    expedite = serializers.BooleanField(required=False, allow_null=True, default=None)
-    possible_duplicate = serializers.BooleanField(required=False, allow_null=True, default=None)
-    urgent_first = serializers.BooleanField(required=False, default=False)
-    page = serializers.IntegerField(min_value=1, max_value=1_000_000, default=1)
-    page_size = serializers.IntegerField(min_value=1, max_value=PAGE_SIZE_MAX, default=PAGE_SIZE)
-
-
 class WindowSerializer(serializers.Serializer[Any]):
     earliest = serializers.DateField()
     latest = serializers.DateField()
@@ -449,15 +436,19 @@ class QueueSerializer(serializers.Serializer[Any]):
     results = QueueItemSerializer(many=True)
 
 
-def _query(request: Request) -> dict[str, Any]:
-    query = QueueQuery(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    return dict(query.validated_data)
+def _query(request: Request) -> QueueQuery:
+    """The work list asked for, read by the same form as the page's; 422 naming each bad field."""
+    form = QueueQueryForm(request.query_params)
+    if not form.is_valid():
+        errors = {
+            name: [str(message) for message in messages] for name, messages in form.errors.items()
+        }
+        raise serializers.ValidationError(errors)
+    return queue_query(form)
 
 
-def _item(case: ParoleRequest, today: Any) -> dict[str, Any]:
-    clock = clock_for(case, today=today)
-    officer = case.assigned_officer
+def _item(row: QueueRow) -> dict[str, Any]:
+    case, clock = row.request, row.clock
     return {
         "receipt_number": case.receipt_number,
         "status": case.status,
@@ -471,8 +462,8 @@ def _item(case: ParoleRequest, today: Any) -> dict[str, Any]:
         },
         "overdue": clock.overdue,
         "expedite": case.expedited,
-        "possible_duplicate": case.possible_duplicate,
-        "assigned_officer": officer.username if officer else None,
+        "possible_duplicate": row.possible_duplicate,
+        "assigned_officer": case.officer,
     }
 
 
@@ -508,26 +499,21 @@ class QueueListView(APIView):
                 message="Only officers and supervisors have work lists.",
             )
         query = _query(request)
-        view = QueueView(query["view"])
-        category = query.get("category")
-        filters = QueueFilter(
-            category=Category(category) if category else None,
-            expedited=query["expedite"],
-            possible_duplicate=query["possible_duplicate"],
-            urgent_first=query["urgent_first"],
+        found = queue_page(
+            query.view,
+            user=user,
+            filters=query.filters,
+            page=query.page,
+            page_size=query.page_size,
+            today=timezone.localdate(),
         )
-        today = timezone.localdate()
-        found = queue(view, user=user, filters=filters, today=today)
-        page, size = query["page"], query["page_size"]
-        start = (page - 1) * size
-        count, shown = found.count(), list(found[start : start + size])
         return Response(
             {
-                "view": view.value,
-                "count": count,
-                "page": page,
-                "pages": max(1, ceil(count / size)),
-                "page_size": size,
-                "results": [_item(case, today) for case in shown],
+                "view": found.view.value,
+                "count": found.count,
+                "page": found.page,
+                "pages": found.pages,
+                "page_size": found.page_size,
+                "results": [_item(row) for row in found.rows],
             }
         )

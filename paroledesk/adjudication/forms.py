@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
 from paroledesk.accounts.models import User
 from paroledesk.adjudication.models import DENIAL_TEXT, DenialReason, Outcome
@@ -181,17 +182,39 @@ class AddressForm(forms.Form):
     )
 
 
+def _officers() -> QuerySet[User]:
+    return User.objects.filter(
+        role__in=[role.value for role in ADJUDICATOR_ROLES], is_active=True
+    ).order_by("username")
+
+
 def _officer_field(label: str) -> forms.ModelChoiceField:  # type: ignore[type-arg]
     return forms.ModelChoiceField(
-        queryset=User.objects.filter(
-            role__in=[role.value for role in ADJUDICATOR_ROLES], is_active=True
-        ).order_by("username"),
+        queryset=_officers(),
         to_field_name="username",
         label=label,
         empty_label="Choose an officer",
         widget=forms.Select(attrs={"class": "usa-select"}),
         error_messages={"required": "Choose the officer.", "invalid_choice": "Choose the officer."},
     )
+
+
+def officers_listed_once(*forms_: forms.Form) -> None:
+    """Give every officer field of these forms the same list of officers, read once, where
+    each field would read it again to draw itself (an answer is still checked by each)."""
+    fields = [
+        field
+        for form in forms_
+        for field in form.fields.values()
+        if isinstance(field, forms.ModelChoiceField)
+        and field.queryset is not None
+        and field.queryset.model is User
+    ]
+    if fields:
+        names = list(_officers().values_list("username", flat=True))
+        choices = [("", "Choose an officer"), *((name, name) for name in names)]
+        for field in fields:
+            field.choices = choices
 
 
 def _count_field() -> forms.IntegerField:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from django.utils import timezone
 
-from paroledesk.cases.models import ParoleRequest
-from paroledesk.core.lifecycle import OPEN_STATUSES
+from paroledesk.core.lifecycle import OPEN_STATUSES, Status
 from paroledesk.policy.selectors import business_calendar, policy_on
 
 
@@ -26,6 +26,21 @@ class Clock:
     age_business_days: int  # from receipt to the decision (or today), less the waits
     waited_business_days: int  # the waits on the requestor, the current one included
     overdue: bool
+
+
+class Clocked(Protocol):
+    """What a clock reads of a request: a ParoleRequest, or a work list's row of it."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def received_on(self) -> date: ...
+    @property
+    def decided_on(self) -> date | None: ...
+    @property
+    def waited_business_days(self) -> int: ...
+    @property
+    def waiting_since(self) -> date | None: ...
 
 
 def decision_window_on_receipt(received_on: date) -> tuple[date, date]:
@@ -39,7 +54,7 @@ def due_on(received_on: date, waited_business_days: int) -> date:
     return business_calendar().add(latest, waited_business_days) if waited_business_days else latest
 
 
-def clock_for(request: ParoleRequest, *, today: date | None = None) -> Clock:
+def clock_for(request: Clocked, *, today: date | None = None) -> Clock:
     today = today or timezone.localdate()
     calendar = business_calendar()
     waited = request.waited_business_days
@@ -50,7 +65,7 @@ def clock_for(request: ParoleRequest, *, today: date | None = None) -> Clock:
         earliest, latest = calendar.add(earliest, waited), calendar.add(latest, waited)
     until = request.decided_on or today
     age = max(0, calendar.count(request.received_on, until) - waited)
-    open_ = request.status_enum in OPEN_STATUSES
+    open_ = Status(request.status) in OPEN_STATUSES
     return Clock(
         earliest=earliest,
         latest=latest,

@@ -11,7 +11,6 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
 
 from paroledesk.core.countries import citizenship_choices, country_choices
 from paroledesk.core.filing_rules import (
@@ -23,7 +22,7 @@ from paroledesk.core.filing_rules import (
     RequestorRole,
     SponsorStatus,
 )
-from paroledesk.core.lifecycle import DECIDED_STATUSES, Status
+from paroledesk.core.lifecycle import DECIDED_STATUSES, OPEN_STATUSES, Status
 from paroledesk.core.names import likeness_key
 from paroledesk.core.policy import Channel
 from paroledesk.lib.fields import (
@@ -32,6 +31,12 @@ from paroledesk.lib.fields import (
     EncryptedTextField,
     choices,
 )
+
+# Sorted, so that the partial indexes below read the same to every migration check.
+_OPEN = sorted(status.value for status in OPEN_STATUSES)
+_DECIDED = sorted(status.value for status in DECIDED_STATUSES)
+# Let a filtered count of a work list read only its index (PostgreSQL; ignored elsewhere).
+_FILTERED = ["category", "expedited", "possible_duplicate"]
 
 IDENTITY_PURPOSE = "beneficiary.identity"
 LIKENESS_PURPOSE = "beneficiary.likeness"
@@ -98,10 +103,7 @@ def _index_field(name: str) -> BlindIndexField:
 
 
 # Expedited and medical requests go first when urgent work is asked for first.
-URGENT = models.ExpressionWrapper(
-    models.Q(expedited=True) | models.Q(category=Category.MEDICAL.value),
-    output_field=models.BooleanField(),
-)
+URGENT = models.Q(expedited=True) | models.Q(category=Category.MEDICAL.value)
 
 
 class ParoleRequest(models.Model):
@@ -179,27 +181,43 @@ class ParoleRequest(models.Model):
             models.Index(
                 fields=["status", "assigned_officer", "received_on", "id"], name="request_queue"
             ),
-            # Waiting for an officer, oldest first; counted with its filters on PostgreSQL
-            # (SQLite makes it without the included columns).
-            models.Index(
-                fields=["status", "received_on", "id"],
-                include=["category", "expedited", "possible_duplicate"],
-                name="request_waiting",
-            ),
-            models.Index(
-                F("status"), URGENT.desc(), F("received_on"), F("id"), name="request_urgent"
-            ),
-            # Everyone's open work across statuses (overdue, waiting on evidence), oldest first.
-            models.Index(fields=["received_on", "id"], name="request_oldest"),
-            # The decided list, the latest decision first.
-            models.Index(
-                fields=["-decided_on", "-id"],
-                condition=models.Q(status__in=sorted(status.value for status in DECIDED_STATUSES)),
-                name="request_decided",
-            ),
             models.Index(fields=["filed_by", "-received_on"], name="request_filer"),
             models.Index(fields=["status", "decision_due_on"], name="request_due"),
             models.Index(fields=["filed_by", "family_key"], name="request_family"),
+            # The work lists walk these in their order and stop after a page, instead of
+            # sorting every request of the list (docs/benchmarks.md, issue 9): waiting
+            # for an officer, oldest first;
+            models.Index(
+                fields=["received_on", "id"],
+                condition=models.Q(status=Status.RECEIVED.value),
+                include=_FILTERED,
+                name="request_waiting",
+            ),
+            # everyone's open work, oldest first (evidence and overdue lists);
+            models.Index(
+                fields=["received_on", "id"],
+                condition=models.Q(status__in=_OPEN),
+                include=_FILTERED,
+                name="request_open_age",
+            ),
+            # one officer's open work, oldest first;
+            models.Index(
+                fields=["assigned_officer", "received_on", "id"],
+                condition=models.Q(status__in=_OPEN),
+                name="request_open_officer",
+            ),
+            # the decided, latest first: everyone's, and one officer's.
+            models.Index(
+                fields=["decided_on", "id"],
+                condition=models.Q(status__in=_DECIDED),
+                include=_FILTERED,
+                name="request_decided",
+            ),
+            models.Index(
+                fields=["assigned_officer", "decided_on", "id"],
+                condition=models.Q(status__in=_DECIDED),
+                name="request_decided_officer",
+            ),
         ]
 
     def __str__(self) -> str:

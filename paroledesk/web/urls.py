@@ -21,5 +21,6 @@ urlpatterns = [
     path("work/supervise/", views.supervise, name="supervise"),
     path("work/supervise/assign/", views.supervise_assign, name="supervise_assign"),
     path("work/supervise/move/", views.supervise_move, name="supervise_move"),
+    path("work/supervise/dashboard/", views.supervise_dashboard, name="supervise_dashboard"),
     path("administration/", views.administration, name="administration"),
 ]

@@ -23,6 +23,7 @@ from paroledesk.adjudication.actions import (
     available_actions,
     step_take,
 )
+from paroledesk.adjudication.dashboard import dashboard, officer_work
 from paroledesk.adjudication.forms import (
     AddressForm,
     ArrivalForm,
@@ -34,12 +35,12 @@ from paroledesk.adjudication.forms import (
     MoveWorkForm,
     RfeForm,
     WorkPermitForm,
+    officers_listed_once,
 )
 from paroledesk.adjudication.selectors import (
     QueueView,
     case_for_step,
-    officer_loads,
-    queue,
+    queue_page,
     sponsors_of,
 )
 from paroledesk.adjudication.services import (
@@ -62,9 +63,18 @@ from paroledesk.cases.selectors import (
     visible_requests,
 )
 from paroledesk.core.lifecycle import STATUS_TEXT, Status
-from paroledesk.core.roles import ADJUDICATOR_ROLES, PARTY_ROLES, STAFF_ROLES, Role
+from paroledesk.core.roles import (
+    ADJUDICATOR_ROLES,
+    MANAGER_ROLES,
+    PARTY_ROLES,
+    STAFF_ROLES,
+    Role,
+)
 from paroledesk.intake.wizard.steps import draft_rows
 from paroledesk.policy.selectors import policy_on
+from paroledesk.web.dashboard_charts import dashboard_charts
+from paroledesk.web.queue_rows import table_body
+from paroledesk.web.work_lists import work_list_context
 
 LANDING = {
     Role.REQUESTOR: "my_requests",
@@ -222,12 +232,12 @@ def _back_to(case: ParoleRequest, user: User) -> HttpResponse:
 
 @roles_required(ADJUDICATOR_ROLES)
 def work_queue(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    today = timezone.localdate()
-    mine = queue(QueueView.MINE, user=user)[:50]
-    rows = [(item, clock_for(item, today=today)) for item in mine]
-    rfe_count = queue(QueueView.RFE, user=user).count()
-    return render(request, "web/work_queue.html", {"rows": rows, "rfe_count": rfe_count})
+    """A work list, its filters and one page of it; a bad value in the address is put back
+    to its default, and the page says which."""
+    context = work_list_context(
+        request.GET, user=signed_in_user(request), today=timezone.localdate()
+    )
+    return render(request, "web/work_queue.html", context)
 
 
 @require_POST
@@ -255,14 +265,16 @@ def _supervise_page(
     status: int = 200,
 ) -> HttpResponse:
     today = timezone.localdate()
-    unassigned = queue(QueueView.UNASSIGNED, user=signed_in_user(request))
-    rows = [(item, clock_for(item, today=today)) for item in unassigned[:50]]
+    waiting = queue_page(QueueView.UNASSIGNED, user=signed_in_user(request), today=today)
+    assign_form = assign_form or AssignOldestForm()
+    move_form = move_form or MoveWorkForm()
+    officers_listed_once(assign_form, move_form)
     context = {
-        "rows": rows,
-        "unassigned_count": unassigned.count(),
-        "officers": officer_loads(),
-        "assign_form": assign_form or AssignOldestForm(),
-        "move_form": move_form or MoveWorkForm(),
+        "found": waiting,
+        "body": table_body(waiting.rows, show_officer=False, hide_status=True),
+        "officers": officer_work(today, unassigned=waiting.count),
+        "assign_form": assign_form,
+        "move_form": move_form,
     }
     return render(request, "web/supervise.html", context, status=status)
 
@@ -297,6 +309,17 @@ def supervise_move(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{done} request{pluralize(done)} moved to {to}.")
             return redirect("supervise")
     return _supervise_page(request, move_form=form, status=422)
+
+
+@roles_required(MANAGER_ROLES)
+def supervise_dashboard(request: HttpRequest) -> HttpResponse:
+    """Counts, ages and the weeks' decisions, each as a chart with its table."""
+    figures = dashboard(timezone.localdate())
+    return render(
+        request,
+        "web/dashboard.html",
+        {"figures": figures, "charts": dashboard_charts(figures)},
+    )
 
 
 @roles_required({Role.ADMIN})
