@@ -155,8 +155,8 @@ def age_counts(today: date) -> list[Tally]:
     return [
         Tally("Not yet in the window", found["before"]),
         Tally("In the window", found["inside"]),
-        Tally(f"Past the window, up to {WELL_PAST_DAYS} business days", found["past"]),
-        Tally(f"Past the window, more than {WELL_PAST_DAYS} business days", found["well_past"]),
+        Tally(f"Past it by up to {WELL_PAST_DAYS} business days", found["past"]),
+        Tally(f"Past it by more than {WELL_PAST_DAYS} business days", found["well_past"]),
         Tally("Clock stopped: waiting on evidence", found["waiting"]),
     ]
 

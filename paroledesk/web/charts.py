@@ -20,8 +20,8 @@ PALETTE = ("#005ea2", "#c05600", "#00687d", "#54278f")
 INK, RULE = "#1b1b1b", "#a9aeb1"
 
 # Sizes in SVG user units; the drawing scales to the width of its column.
-WIDTH = 640
-ROW, BAR, LABEL_WIDTH, VALUE_WIDTH = 32, 22, 230, 70
+WIDTH = 700
+ROW, BAR, LABEL_WIDTH, VALUE_WIDTH = 32, 22, 290, 70
 TOP, BOTTOM, LEFT = 34, 48, 44
 COLUMNS_HEIGHT = 260
 

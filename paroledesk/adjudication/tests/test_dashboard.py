@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 AGES = [
     "Not yet in the window",
     "In the window",
-    "Past the window, up to 20 business days",
-    "Past the window, more than 20 business days",
+    "Past it by up to 20 business days",
+    "Past it by more than 20 business days",
     "Clock stopped: waiting on evidence",
 ]
 
