@@ -1,4 +1,5 @@
-"""Indexes the work lists walk in their own order, so that a page of a list reads a page of rows."""
+"""Indexes the work lists walk in their own order, so that a page of a list reads a page of rows;
+the officer in request_due, so that overdue work per officer reads only that index."""
 
 from django.conf import settings
 from django.db import migrations, models
@@ -12,6 +13,14 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RemoveIndex(
+            model_name='parolerequest',
+            name='request_due',
+        ),
+        migrations.AddIndex(
+            model_name='parolerequest',
+            index=models.Index(fields=['status', 'decision_due_on'], include=('assigned_officer',), name='request_due'),
+        ),
         migrations.AddIndex(
             model_name='parolerequest',
             index=models.Index(condition=models.Q(('status', 'received')), fields=['received_on', 'id'], include=('category', 'expedited'), name='request_waiting'),
