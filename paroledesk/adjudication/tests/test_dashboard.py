@@ -34,7 +34,8 @@ def file_one(alice, number, *, on=FILED_ON):
 
 
 def ages(today):
-    return {tally.label: tally.count for tally in figures.age_counts(today)}
+    waiting = ParoleRequest.objects.filter(status=Status.EVIDENCE_REQUESTED.value).count()
+    return {tally.label: tally.count for tally in figures.age_counts(today, waiting=waiting)}
 
 
 def bucket_by_clock(case, today):
