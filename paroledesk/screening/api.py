@@ -1,0 +1,64 @@
+"""POST /api/v1/screenings: the eligibility screener, for anyone, signed in or not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from paroledesk.core.codes import ErrorCode
+from paroledesk.core.screening import ScreeningInvalid
+from paroledesk.lib.api_schema import NOT_JSON, error_response
+from paroledesk.screening.schema import ANSWERS, RESULT
+from paroledesk.screening.selectors import screening_for
+from paroledesk.screening.words import screening_json
+
+INVALID = error_response(
+    "An answer is missing, malformed, or contradicts another; the error names it.",
+    ErrorCode.INVALID,
+    "A person outside the United States is not on parole in it: answer that they have no "
+    "current parole, or that they are inside the United States.",
+)
+EXAMPLE = OpenApiExample(
+    "A mother abroad with a medical emergency",
+    request_only=True,
+    value={
+        "beneficiary_location": "outside_us",
+        "current_parole": None,
+        "reason_category": "medical",
+        "visa_available": "no",
+        "prior_denial": None,
+        "prior_removal_or_criminal_record": False,
+        "has_sponsor": True,
+        "requested_days": 180,
+    },
+)
+
+
+class ScreeningView(APIView):
+    # Anyone may ask, and nothing is kept: no sign-in, so no CSRF check to trip a
+    # signed-in browser either.
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="screening_run",
+        summary="Eligibility screener: could parole be asked for, and what would it need?",
+        description="General information, not legal advice. Nothing sent is stored. "
+        "Contradictory answers (such as a current parole for someone outside the United "
+        "States) are refused with 422 invalid naming the field.",
+        request={"application/json": ANSWERS},
+        responses={200: RESULT, 415: NOT_JSON, 422: INVALID},
+        examples=[EXAMPLE],
+        auth=[],
+    )
+    def post(self, request: Request) -> Response:
+        try:
+            screening = screening_for(raw=request.data)
+        except ScreeningInvalid as invalid:
+            return Response({"errors": [e.as_dict() for e in invalid.errors]}, status=422)
+        return Response(screening_json(screening))
