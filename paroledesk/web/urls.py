@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from paroledesk.intake import urls as intake_urls
+from paroledesk.screening import urls as screening_urls
 from paroledesk.web import views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
         views.address_report_page,
         name="address_report",
     ),
+    path("", include(screening_urls)),
     path("work/", views.work_queue, name="work_queue"),
     path("work/take/", views.take_next, name="take_next"),
     path("work/supervise/", views.supervise, name="supervise"),
