@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -12,7 +10,13 @@ from rest_framework.views import APIView
 
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.screening import ScreeningInvalid
-from paroledesk.lib.api_schema import NOT_JSON, error_response
+from paroledesk.lib.api_schema import (
+    CSRF_OR_FORBIDDEN,
+    NOT_AUTHENTICATED,
+    NOT_JSON,
+    WWW_AUTHENTICATE,
+    error_response,
+)
 from paroledesk.screening.schema import ANSWERS, RESULT
 from paroledesk.screening.selectors import screening_for
 from paroledesk.screening.words import screening_json
@@ -40,9 +44,7 @@ EXAMPLE = OpenApiExample(
 
 
 class ScreeningView(APIView):
-    # Anyone may ask, and nothing is kept: no sign-in, so no CSRF check to trip a
-    # signed-in browser either.
-    authentication_classes: list[Any] = []
+    # Anyone may ask, and nothing is kept; a token sent is still checked, as everywhere.
     permission_classes = [AllowAny]
 
     @extend_schema(
@@ -52,9 +54,15 @@ class ScreeningView(APIView):
         "Contradictory answers (such as a current parole for someone outside the United "
         "States) are refused with 422 invalid naming the field.",
         request={"application/json": ANSWERS},
-        responses={200: RESULT, 415: NOT_JSON, 422: INVALID},
+        parameters=[WWW_AUTHENTICATE],
+        responses={
+            200: RESULT,
+            401: NOT_AUTHENTICATED,
+            403: CSRF_OR_FORBIDDEN,
+            415: NOT_JSON,
+            422: INVALID,
+        },
         examples=[EXAMPLE],
-        auth=[],
     )
     def post(self, request: Request) -> Response:
         try:
