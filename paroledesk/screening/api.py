@@ -28,17 +28,17 @@ INVALID = error_response(
     "current parole, or that they are inside the United States.",
 )
 EXAMPLE = OpenApiExample(
-    "A mother abroad with a medical emergency",
+    "A parolee whose parole ends soon",
     request_only=True,
     value={
-        "beneficiary_location": "outside_us",
-        "current_parole": None,
-        "reason_category": "medical",
-        "visa_available": "no",
+        "beneficiary_location": "inside_us",
+        "current_parole": {"granted_by": "uscis_hq", "ends_on": "2027-01-15"},
+        "reason_category": "family_emergency",
+        "visa_available": "unknown",
         "prior_denial": None,
         "prior_removal_or_criminal_record": False,
         "has_sponsor": True,
-        "requested_days": 180,
+        "requested_days": 365,
     },
 )
 

@@ -177,8 +177,13 @@ def step_text(step: NextStep) -> str:
     return template % step.values if step.values else template
 
 
+def _translated(text: str) -> str:
+    # gettext("") is a catalog's header, not an empty string.
+    return gettext(text) if text else ""
+
+
 def item_json(item: Item) -> dict[str, str]:
-    return {"code": item.code, "what": gettext(item.what), "detail": gettext(item.detail)}
+    return {"code": item.code, "what": _translated(item.what), "detail": _translated(item.detail)}
 
 
 def screening_json(screening: Screening) -> dict[str, Any]:
