@@ -3,8 +3,9 @@
 Two aggregate queries, whatever the number of requests: the decisions of the
 window counted by reason and by (received, decided) pair of dates, which the
 partial index of decided requests serves, and the open requests counted by
-reason. Only the durations of the distinct date pairs are counted in Python,
-in business days by the policy's calendar.
+reason (the statuses listed in the order of those indexes' conditions). Only
+the durations of the distinct date pairs are counted in Python, in business
+days by the policy's calendar.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def processing_times(*, today: date | None = None) -> ProcessingTimes:
     durations: dict[str, Counter[int]] = defaultdict(Counter)
     decided = (
         ParoleRequest.objects.filter(
-            status__in=DECIDED_STATUSES, decided_on__gt=since, decided_on__lte=today
+            status__in=sorted(DECIDED_STATUSES), decided_on__gt=since, decided_on__lte=today
         )
         .values_list("category", "received_on", "decided_on")
         .annotate(count=Count("id"))
@@ -53,7 +54,7 @@ def processing_times(*, today: date | None = None) -> ProcessingTimes:
     for category, received_on, decided_on, count in decided:
         durations[category][calendar.count(received_on, decided_on)] += count
     waiting = dict(
-        ParoleRequest.objects.filter(status__in=OPEN_STATUSES)
+        ParoleRequest.objects.filter(status__in=sorted(OPEN_STATUSES))
         .values("category")
         .annotate(count=Count("id"))
         .order_by()

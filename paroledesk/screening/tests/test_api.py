@@ -140,3 +140,9 @@ def test_only_post_is_allowed():
     response = APIClient().get(URL)
     assert response.status_code == 405
     assert response.json()["errors"][0]["code"] == "method_not_allowed"
+
+
+def test_a_day_before_any_fee_on_record_is_refused_naming_today():
+    response = ask(answers(today="2001-06-01"))
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "today"
