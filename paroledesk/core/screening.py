@@ -213,13 +213,14 @@ def _filing(answers: Answers, flags: set[Flag], outcome: Outcome, day: date,
     if outcome is Outcome.REFILE_NEEDS_NEW_FACTS:
         steps = [NextStep(Step.NO_APPEAL)]
     elif parole is not None:
-        ends = {"ends_on": parole.ends_on.isoformat()}
-        steps = [NextStep(Step.FILE_REPAROLE, {**ends, "lead": str(policy.reparole_lead_days())})]
-        if Flag.REPAROLE_FILE_NOW in flags:
-            left = (parole.ends_on - day).days
-            steps.append(NextStep(Step.FILE_NOW, {**ends, "days": str(left)}))
+        # One step: in time, late, or after parole ended.
+        ends = {"ends_on": parole.ends_on.isoformat(), "lead": str(policy.reparole_lead_days())}
         if Flag.PAROLE_ALREADY_ENDED in flags:
-            steps.append(NextStep(Step.PAROLE_ENDED, ends))
+            steps = [NextStep(Step.PAROLE_ENDED, ends)]
+        elif Flag.REPAROLE_FILE_NOW in flags:
+            steps = [NextStep(Step.FILE_NOW, {**ends, "days": str((parole.ends_on - day).days)})]
+        else:
+            steps = [NextStep(Step.FILE_REPAROLE, ends)]
     elif answers.prior_denial is not None:
         steps = [NextStep(Step.FILE_REFILING)]
     else:

@@ -7,7 +7,13 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from paroledesk.screening.forms import ScreenerForm
-from paroledesk.screening.words import DISCLAIMER, FLAGS, OUTCOMES, screening_json
+from paroledesk.screening.words import (
+    DISCLAIMER,
+    FLAGS,
+    LINK_TITLES,
+    OUTCOMES,
+    screening_json,
+)
 
 
 @never_cache
@@ -18,10 +24,14 @@ def screener(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"form": form, "disclaimer": DISCLAIMER}
     if form.is_bound and form.is_valid() and form.screening is not None:
         screening = form.screening
+        result = screening_json(screening)
         title, meaning = OUTCOMES[screening.outcome]
         context |= {
             "screening": screening,
-            "result": screening_json(screening),
+            "result": result,
+            "steps": [
+                {**step, "title": LINK_TITLES.get(step["code"])} for step in result["next_steps"]
+            ],
             "outcome_title": title,
             "outcome_text": meaning,
             "flags": [(flag.value, FLAGS[flag]) for flag in screening.flags],

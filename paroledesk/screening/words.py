@@ -126,12 +126,14 @@ STEPS: dict[Step, Promise] = {
         "least %(lead)s days before the parole ends on %(ends_on)s."
     ),
     Step.FILE_NOW: _(
-        "The parole ends on %(ends_on)s, %(days)s days from now: file the re-parole request "
-        "at once."
+        "The parole ends on %(ends_on)s, in %(days)s days, and a re-parole should be filed at "
+        "least %(lead)s days ahead: file it at once, naming the request that brought the "
+        "current parole."
     ),
     Step.PAROLE_ENDED: _(
-        "The parole ended on %(ends_on)s. File the re-parole request at once, and talk to a "
-        "legal service provider about being in the United States after parole ended."
+        "The parole ended on %(ends_on)s. File the re-parole request at once, naming the "
+        "request that brought it, and talk to a legal service provider about being in the "
+        "United States after parole ended."
     ),
     Step.CHECK_VISA: _(
         "Find out whether a visa could be had in time: a request must say why none can, and "
@@ -175,6 +177,16 @@ STEPS: dict[Step, Promise] = {
 def step_text(step: NextStep) -> str:
     template = str(STEPS[step.code])
     return template % step.values if step.values else template
+
+
+# What each linked page is, for a link that names it rather than showing its address.
+LINK_TITLES: dict[Step, Promise] = {
+    Step.LEGAL_HELP: _("Recognized organizations and accredited representatives (Department of "
+                       "Justice)"),
+    Step.PRO_BONO: _("Free legal service providers (Department of Justice)"),
+    Step.NOTARIO_WARNING: _("Avoid scams (USCIS)"),
+    Step.APPLY_FOR_VISA: _("U.S. visas (Department of State)"),
+}  # fmt: skip
 
 
 def _translated(text: str) -> str:

@@ -121,15 +121,16 @@ def test_a_parole_that_ended_may_still_be_renewed_late_with_legal_help():
     result = run(hq_parole("2026-11-29"))
     assert result.outcome is Outcome.MAY_REQUEST_REPAROLE
     assert result.flags == [Flag.PAROLE_ALREADY_ENDED, Flag.ATTORNEY_REVIEW_RECOMMENDED]
-    assert Step.PAROLE_ENDED in {step.code for step in result.steps}
+    assert result.steps[0].code is Step.PAROLE_ENDED
 
 
 def test_under_ninety_days_left_says_file_now_and_ninety_does_not():
     # 2027-02-27 is 89 days after 2026-11-30; 2027-02-28 is 90.
     late = run(hq_parole("2027-02-27"))
     assert late.flags == [Flag.REPAROLE_FILE_NOW]
-    assert late.steps[1].code is Step.FILE_NOW
-    assert late.steps[1].values["days"] == "89"
+    assert late.steps[0].code is Step.FILE_NOW
+    assert late.steps[0].values == {"ends_on": "2027-02-27", "lead": "90", "days": "89"}
+    assert Step.FILE_REPAROLE not in {step.code for step in late.steps}
     assert run(hq_parole("2027-02-28")).flags == []
     # The last day of parole is still parole: file now, it has not ended.
     assert run(hq_parole("2026-11-30")).flags == [Flag.REPAROLE_FILE_NOW]
