@@ -23,6 +23,7 @@ from paroledesk.cli.reseal import data_reseal
 from paroledesk.core.roles import Role
 from paroledesk.intake.bulk.command import import_command
 from paroledesk.policy.services import policy_load_defaults
+from paroledesk.screening.command import screen_command
 
 SECOND_FACTOR_HINT = (
     "Staff (officers, the supervisor, the administrator) also give a code from an\n"
@@ -151,3 +152,7 @@ def reseal(args: argparse.Namespace) -> int:
     done = data_reseal()
     print(", ".join(f"{what.replace('_', ' ')}: {count:,}" for what, count in done.items()))
     return 0
+
+
+def screen(args: argparse.Namespace) -> int:
+    return screen_command(path=args.file, as_json=args.json, stdout=sys.stdout, stderr=sys.stderr)
