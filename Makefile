@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint fix bench install system-deps clean
+.PHONY: run test lint fix bench messages install system-deps clean
 
 run: install
 	$(BIN)/paroledesk serve --port $(PORT)
@@ -29,6 +29,10 @@ fix: install
 
 bench: install
 	$(BIN)/paroledesk bench --cases $(or $(CASES),10000)
+
+# The Spanish catalog: collect the marked text, then compile (scripts/messages).
+messages: install
+	@scripts/messages
 
 install: system-deps $(STAMP) node_modules/.installed
 
