@@ -113,9 +113,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # After sessions, before common: the language comes from the visitor's choice (a
-    # cookie), else the browser's Accept-Language, else English; URLs carry no prefix.
-    "django.middleware.locale.LocaleMiddleware",
+    # After sessions, before common: on pages the language comes from the visitor's choice
+    # (a cookie), else the browser's Accept-Language, else English; URLs carry no prefix.
+    # The API answers in English (paroledesk.lib.language).
+    "paroledesk.lib.language.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

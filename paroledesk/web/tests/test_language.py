@@ -139,5 +139,15 @@ def test_every_choice_a_page_translates_is_in_the_list_for_the_catalog():
     # Pages show these models' choices with {% translate %}: each label needs an entry.
     shown = (Status, Kind, Basis, Category, RequestorRole, EvidenceKind)
     labels = {label for enum in shown for _, label in choices(enum)}
-    labels |= {str(label) for _, label in Notice._meta.get_field("kind").choices}
+    labels |= {str(label) for _, label in Notice._meta.get_field("kind").choices or []}
     assert labels <= set(CHOICE_WORDS)
+
+
+def test_the_api_answers_in_english_whatever_the_client_asks():
+    english = Client().get("/api/v1/queue")
+    spanish = Client(headers={"accept-language": "es"})
+    spanish.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    answer = spanish.get("/api/v1/queue")
+    assert answer.status_code == english.status_code
+    assert answer.json() == english.json()
+    assert "Accept-Language" not in answer.get("Vary", "")
