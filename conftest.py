@@ -9,6 +9,7 @@ import pytest
 
 from paroledesk.adjudication.recount import forget_counts_here
 from paroledesk.policy.selectors import forget_policy_here
+from paroledesk.testing.reports import figures_reported
 
 pytest_plugins = ["paroledesk.testing.browser", "paroledesk.testing.fixtures"]
 
@@ -39,3 +40,11 @@ def _fresh_counts() -> Iterator[None]:
     forget_counts_here()
     yield
     forget_counts_here()
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    figures = figures_reported(config)
+    if figures:
+        terminalreporter.write_sep("-", "measured")
+        for line in figures:
+            terminalreporter.write_line(line)

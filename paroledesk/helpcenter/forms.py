@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from paroledesk.helpcenter.selectors import QUESTION_MAX, QuestionInvalid, question_clean
+
+
+class HelpSearchForm(forms.Form):
+    # One more than allowed, so that a question too long is told so instead of cut by the browser.
+    q = forms.CharField(
+        label=_("Your question"),
+        help_text=_("In English or Spanish, in your own words."),
+        max_length=QUESTION_MAX + 1,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+    def clean_q(self) -> str:
+        try:
+            return question_clean(self.cleaned_data.get("q"))
+        except QuestionInvalid as invalid:
+            raise forms.ValidationError(str(invalid)) from None
