@@ -7,12 +7,14 @@ from paroledesk.helpcenter.selectors import QUESTION_MAX, QuestionInvalid, quest
 
 
 class HelpSearchForm(forms.Form):
-    # One more than allowed, so that a question too long is told so instead of cut by the browser.
+    # One more than allowed, so that a question too long is told so instead of cut by the
+    # browser; emptiness and trimming are question_clean's, the one rule for every door.
     q = forms.CharField(
+        required=False,
+        strip=False,
         label=_("Your question"),
         help_text=_("In English or Spanish, in your own words."),
-        max_length=QUESTION_MAX + 1,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": QUESTION_MAX + 1}),
     )
 
     def clean_q(self) -> str:

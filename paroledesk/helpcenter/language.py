@@ -22,7 +22,9 @@ from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
 # Said many ways, searched as one word.
 _ONE_SPELLING = [
     (
-        re.compile(r"\b(?:u\s*\.\s*s\s*\.?(?:\s*a\s*\.?)?|usa|united\s+states(?:\s+of\s+america)?)(?!\w)"),
+        re.compile(
+            r"\b(?:u\s*\.\s*s\s*\.?(?:\s*a\s*\.?)?|usa|united\s+states(?:\s+of\s+america)?)(?!\w)"
+        ),
         " usa ",
     ),
     (re.compile(r"\b(?:ee\s*\.?\s*uu\s*\.?|estados\s+unidos)(?!\w)"), " usa "),

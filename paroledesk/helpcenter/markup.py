@@ -68,8 +68,9 @@ def _inline(text: str) -> str:
     html = str(escape(text))
     html = _STRONG.sub(r"<strong>\1</strong>", html)
     return _LINK.sub(
-        lambda match: f'<a class="usa-link" href="{escape(_href(match.group(2)))}">'
-        f"{match.group(1)}</a>",
+        lambda match: (
+            f'<a class="usa-link" href="{escape(_href(match.group(2)))}">{match.group(1)}</a>'
+        ),
         html,
     )
 

@@ -62,14 +62,13 @@ def _cut(text: str) -> str:
 
 
 def snippet(hit: Hit, policy: PolicySnapshot | None) -> str:
-    """The passage of the article that shares most of the question's words (its
-    summary when none does), figures written in."""
+    """The article's summary, or a passage of its text sharing more of the question's
+    words, figures written in."""
     wanted = set(language.terms(hit.words))
-    best, best_shared = figures_filled(hit.article.summary, policy), 0
-    for passage in paragraphs(hit.article.body, policy, headings=False):
-        shared = len(wanted & set(language.terms(language.words(passage))))
-        if shared > best_shared:
-            best, best_shared = passage, shared
+    passages = [figures_filled(hit.article.summary, policy)]
+    passages += paragraphs(hit.article.body, policy, headings=False)
+    # max keeps the first of equals: the summary, written as the article's answer.
+    best = max(passages, key=lambda text: len(wanted & set(language.terms(language.words(text)))))
     return _cut(best)
 
 

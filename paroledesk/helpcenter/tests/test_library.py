@@ -44,7 +44,9 @@ def test_the_topics_are_the_contracts_and_every_one_has_an_article():
 def test_every_article_cites_a_source_and_speaks_to_spanish_readers(article):
     assert article.sources
     assert all(len(source) > 5 for source in article.sources)
-    assert article.title_es and article.summary_es and article.keywords_es
+    assert article.title_es
+    assert article.summary_es
+    assert article.keywords_es
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda article: article.slug)
