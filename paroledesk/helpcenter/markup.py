@@ -1,7 +1,7 @@
 """Article text to HTML and to plain text, with policy's figures written in.
 
 Articles use a small part of Markdown, enough for plain-language pages:
-paragraphs, ``## headings``, ``- `` lists, ``**strong**`` words and links,
+paragraphs, ``## headings``, ``- `` lists, ``**strong**`` and ``*emphasised*`` words, and links,
 ``[words](https://...)`` outside or ``[words](help:slug)`` to another article.
 Everything else is shown as written, escaped: article files are ours, but the
 page must not depend on them being careful.
@@ -28,6 +28,7 @@ from paroledesk.core.policy import SPECS, PolicyKey, PolicyMissing, PolicySnapsh
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)(?::(since))?\s*\}\}")
 _LINK = re.compile(r"\[([^\]]+)\]\(((?:https://|help:)[^)\s]+)\)")
 _STRONG = re.compile(r"\*\*([^*]+)\*\*")
+_EM = re.compile(r"\*([^*]+)\*")
 
 
 def placeholder_keys(text: str) -> list[str]:
@@ -66,7 +67,7 @@ def _href(target: str) -> str:
 
 def _inline(text: str) -> str:
     html = str(escape(text))
-    html = _STRONG.sub(r"<strong>\1</strong>", html)
+    html = _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", html))
     return _LINK.sub(
         lambda match: (
             f'<a class="usa-link" href="{escape(_href(match.group(2)))}">{match.group(1)}</a>'
@@ -100,7 +101,7 @@ def paragraphs(
         if not headings and block.startswith("## "):
             continue
         text = " ".join(line.removeprefix("- ").removeprefix("## ") for line in block.splitlines())
-        found.append(_LINK.sub(r"\1", _STRONG.sub(r"\1", text)))
+        found.append(_LINK.sub(r"\1", _EM.sub(r"\1", _STRONG.sub(r"\1", text))))
     return found
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import bm25s
 import numpy as np
@@ -84,7 +84,10 @@ def _index() -> _Index:
     )
 
 
-def _spelled(word: str, vocabulary: frozenset[str]) -> str:
+# Readers misspell the same few words: each is looked up once per process.
+@lru_cache(maxsize=4096)
+def _spelled(word: str) -> str:
+    vocabulary = _index().vocabulary
     if word in vocabulary or len(word) < SPELLING_MIN_LENGTH or word.isdigit():
         return word
     near = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SPELLING_CUTOFF)
@@ -102,8 +105,7 @@ class QuestionWords:
 
 def question_words(question: str) -> QuestionWords:
     """The question's words as searched (spelling mended), and those the glossary adds."""
-    vocabulary = _index().vocabulary
-    own = [_spelled(word, vocabulary) for word in language.words(question)]
+    own = [_spelled(word) for word in language.words(question)]
     return QuestionWords(own, brought(own, question))
 
 

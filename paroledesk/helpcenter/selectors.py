@@ -100,10 +100,18 @@ class TopicGroup:
 
 
 def articles_by_topic() -> list[TopicGroup]:
-    """Each topic with its articles; an article with two topics shows under both."""
+    """Each topic with its articles; an article with two topics shows under both, after
+    the articles whose first topic it is."""
     articles = library().articles
     return [
-        TopicGroup(slug, str(label), [a for a in articles if slug in a.topics])
+        TopicGroup(
+            slug,
+            str(label),
+            sorted(
+                (article for article in articles if slug in article.topics),
+                key=lambda article: (article.topics.index(slug), article.title),
+            ),
+        )
         for slug, label in TOPICS.items()
     ]
 

@@ -49,6 +49,5 @@ def help_article(request: HttpRequest, slug: str) -> HttpResponse:
             "summary": figures_filled(article.summary, policy),
             "related": articles_related(article=article),
             "spanish": in_spanish(),
-            "form": HelpSearchForm(),
         },
     )
