@@ -20,7 +20,7 @@ from paroledesk.helpcenter.selectors import (
     question_clean,
 )
 from paroledesk.lib.api_errors import ApiError
-from paroledesk.lib.api_schema import error_response
+from paroledesk.lib.api_schema import NOT_AUTHENTICATED, error_response
 
 
 class HelpResultSerializer(serializers.Serializer[Any]):
@@ -37,7 +37,8 @@ class HelpAnswerSerializer(serializers.Serializer[Any]):
 
 
 class HelpSearchView(APIView):
-    authentication_classes: list[type] = []
+    # Anyone may ask; a token sent along is still checked, as on every operation, so a
+    # script with a wrong one learns it here rather than on its next call.
     permission_classes = [AllowAny]
 
     @extend_schema(
@@ -56,6 +57,7 @@ class HelpSearchView(APIView):
         ],
         responses={
             200: HelpAnswerSerializer,
+            401: NOT_AUTHENTICATED,
             422: error_response(
                 "q is missing, empty, too long, or holds a control character.",
                 ErrorCode.INVALID,

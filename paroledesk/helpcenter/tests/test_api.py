@@ -34,6 +34,20 @@ def test_a_snippet_shows_the_fee_in_force_today(policy, time_machine):
     assert "{{" not in snippets
 
 
+def test_a_signed_in_requestor_asks_like_anyone(policy, alice):
+    client = APIClient()
+    client.force_authenticate(alice)
+    assert client.get(URL, {"q": "fees"}).status_code == 200
+
+
+def test_a_wrong_token_is_told_so(policy):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    response = client.get(URL, {"q": "fees"})
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["code"] == "not_authenticated"
+
+
 def test_a_question_that_matches_nothing_answers_an_empty_list(policy):
     body = _ask(q="qqqxz").json()
     assert body == {"query": "qqqxz", "results": []}
