@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Tests run in one process per core (pytest-xdist); TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint fix bench install system-deps clean
 
@@ -15,7 +17,7 @@ run: install
 test: install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

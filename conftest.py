@@ -9,7 +9,6 @@ import pytest
 
 from paroledesk.adjudication.recount import forget_counts_here
 from paroledesk.policy.selectors import forget_policy_here
-from paroledesk.testing.reports import figures_reported
 
 pytest_plugins = ["paroledesk.testing.browser", "paroledesk.testing.fixtures"]
 
@@ -42,9 +41,22 @@ def _fresh_counts() -> Iterator[None]:
     forget_counts_here()
 
 
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    figures = figures_reported(config)
-    if figures:
-        terminalreporter.write_sep("-", "measured")
-        for line in figures:
-            terminalreporter.write_line(line)
+# Figures a test measures (the help center's share of questions answered right, say),
+# printed at the end of the run: a test records one with
+# ``record_property("figure", ("name", "value"))``. Reports carry them back from each
+# worker process, so they show with pytest-xdist too.
+_figures: dict[str, str] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for key, value in report.user_properties:
+        if key == "figure" and report.when == "call":
+            name, shown = value
+            _figures[str(name)] = str(shown)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _figures:
+        terminalreporter.section("figures measured by the tests")
+        for name, shown in sorted(_figures.items()):
+            terminalreporter.write_line(f"{name}: {shown}")

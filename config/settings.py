@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "paroledesk.notices",
     "paroledesk.intake",
     "paroledesk.adjudication",
+    "paroledesk.screening",
     "paroledesk.helpcenter",
     "paroledesk.web",
 ]
@@ -260,6 +261,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_ADAPTER = "paroledesk.accounts.adapter.SecondFactorAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A code typed as the app turns to the next one still counts: one step either side, as
+# RFC 6238 (5.2) allows for the time it takes to type and send. Each code works once.
+MFA_TOTP_TOLERANCE = 1
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False
 

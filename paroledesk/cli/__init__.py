@@ -34,6 +34,10 @@ RESEAL_HELP = (
     "PAROLEDESK_DATA_KEY, and recompute the blind indexes. Safe to stop and run again. "
     "Run it after putting a new key first (docs/security.md, Rotating the key)."
 )
+SCREEN_HELP = (
+    "Could parole be asked for, and what would it need? General information, not legal "
+    "advice. Exit 0 with the result, 1 when the answers are refused, 2 when FILE cannot be read."
+)
 
 
 def _with_django(name: str) -> Callable[[argparse.Namespace], int]:
@@ -116,6 +120,13 @@ def parser() -> argparse.ArgumentParser:
         help="the day to sweep for (default: today where the site is)",
     )
     sweep.set_defaults(run=_with_django("sweep"))
+
+    screen = commands.add_parser(
+        "screen", help="eligibility screener on a JSON file of answers", description=SCREEN_HELP
+    )
+    screen.add_argument("file", metavar="FILE", help="the answers, as POST /api/v1/screenings")
+    screen.add_argument("--json", action="store_true", help="the result as JSON")
+    screen.set_defaults(run=_with_django("screen"))
 
     ask = commands.add_parser("ask", help="ask the help center a question", description=ASK_HELP)
     ask.add_argument("question", metavar="QUESTION")

@@ -26,6 +26,7 @@ from paroledesk.core.roles import Role
 from paroledesk.helpcenter.selectors import QuestionInvalid, help_answer, question_clean
 from paroledesk.intake.bulk.command import import_command
 from paroledesk.policy.services import policy_load_defaults
+from paroledesk.screening.command import screen_command
 
 SECOND_FACTOR_HINT = (
     "Staff (officers, the supervisor, the administrator) also give a code from an\n"
@@ -154,6 +155,10 @@ def reseal(args: argparse.Namespace) -> int:
     done = data_reseal()
     print(", ".join(f"{what.replace('_', ' ')}: {count:,}" for what, count in done.items()))
     return 0
+
+
+def screen(args: argparse.Namespace) -> int:
+    return screen_command(path=args.file, as_json=args.json, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def ask(args: argparse.Namespace) -> int:

@@ -2,7 +2,9 @@ from django.urls import include, path
 
 from paroledesk.helpcenter import urls as help_urls
 from paroledesk.intake import urls as intake_urls
+from paroledesk.screening import urls as screening_urls
 from paroledesk.web import views
+from paroledesk.web.processing_times import processing_times_page
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +20,8 @@ urlpatterns = [
         views.address_report_page,
         name="address_report",
     ),
+    path("", include(screening_urls)),
+    path("processing-times/", processing_times_page, name="processing_times"),
     path("work/", views.work_queue, name="work_queue"),
     path("work/take/", views.take_next, name="take_next"),
     path("work/supervise/", views.supervise, name="supervise"),
