@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "paroledesk.intake",
     "paroledesk.adjudication",
     "paroledesk.screening",
+    "paroledesk.helpcenter",
     "paroledesk.web",
 ]
 

@@ -6,6 +6,7 @@ from paroledesk.adjudication import api as cases_api
 from paroledesk.api import processing_times as processing_times_api
 from paroledesk.api import requests as requests_api
 from paroledesk.api.unknown import UnknownAddress
+from paroledesk.helpcenter import api as help_api
 from paroledesk.intake.api import filing as filing_api
 from paroledesk.intake.evidence import api as documents_api
 from paroledesk.notices import api as notices_api
@@ -49,6 +50,7 @@ urlpatterns = [
         processing_times_api.ProcessingTimesView.as_view(),
         name="api-processing-times",
     ),
+    path("help/search", help_api.HelpSearchView.as_view(), name="api-help-search"),
     # Last: any other address under /api/v1/ answers a JSON 404.
     re_path(r"", UnknownAddress.as_view(), name="api-unknown"),
 ]

@@ -1,4 +1,5 @@
-"""The `paroledesk` command: serve the site, add users, import paper filings, benchmarks."""
+"""The `paroledesk` command: serve the site, add users, import paper filings, ask the help
+center, benchmarks."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ TOTP_HELP = (
 SWEEP_HELP = (
     "The daily duties: requests for evidence and parole fees past their deadlines, "
     "reminders, paroles run out, and notices not yet delivered. Safe to run twice a day."
+)
+ASK_HELP = (
+    "Ask the help center a question, in English or Spanish, and print the articles that "
+    "answer it best, best first (with --json, the API's answer)."
 )
 RESEAL_HELP = (
     "Seal every encrypted value and evidence file again under the first key of "
@@ -122,6 +127,11 @@ def parser() -> argparse.ArgumentParser:
     screen.add_argument("file", metavar="FILE", help="the answers, as POST /api/v1/screenings")
     screen.add_argument("--json", action="store_true", help="the result as JSON")
     screen.set_defaults(run=_with_django("screen"))
+
+    ask = commands.add_parser("ask", help="ask the help center a question", description=ASK_HELP)
+    ask.add_argument("question", metavar="QUESTION")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.set_defaults(run=_with_django("ask"))
 
     bench = commands.add_parser("bench", help="run the benchmark suite")
     bench.add_argument("--cases", type=int, default=10_000)

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from paroledesk.helpcenter import urls as help_urls
 from paroledesk.intake import urls as intake_urls
 from paroledesk.screening import urls as screening_urls
 from paroledesk.web import views
@@ -11,6 +12,7 @@ urlpatterns = [
     path("requests/", views.my_requests, name="my_requests"),
     # The filing wizard; before the request page, whose pattern would take "new" for a receipt.
     path("", include(intake_urls)),
+    path("", include(help_urls)),
     path("requests/<str:receipt_number>/", views.request_detail, name="request_detail"),
     path("requests/<str:receipt_number>/steps/<slug:step>/", views.case_step, name="case_step"),
     path(
