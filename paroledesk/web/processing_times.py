@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from paroledesk.cases.processing_times import ProcessingTimes, processing_times
@@ -31,16 +31,16 @@ def _chart(times: ProcessingTimes) -> str:
             )
             for group in times.groups
         ],
-        [_t("Half decided within"), _t("Eight in ten decided within")],
+        [gettext("Half decided within"), gettext("Eight in ten decided within")],
         ident="chart-processing-times",
-        title=_t("Business days from receipt to decision, by reason"),
-        description=_t(
+        title=gettext("Business days from receipt to decision, by reason"),
+        description=gettext(
             "For each reason, the business days within which half, and eight in ten, of the "
             "decisions of the last %(months)s months were made. The table below gives each "
             "figure."
         )
         % {"months": times.window_months},
-        missing=_t("Not enough decisions to publish"),
+        missing=gettext("Not enough decisions to publish"),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from paroledesk.cases.tests.test_processing_times import decided  # noqa: F401 - a fixture
 
@@ -32,3 +33,18 @@ def test_a_group_under_ten_decisions_shows_no_figure(time_machine):
     assert protection.count("<td") == 2  # the note across three columns, and the waiting
     chart = html[html.index("<svg") : html.index("</svg>")]
     assert chart.count("Not enough decisions to publish") == 4  # all but medical
+
+
+@pytest.mark.usefixtures("decided")
+def test_in_spanish_the_chart_and_the_dates_are_spanish_too(time_machine):
+    # The chart's words are gettext calls in Python: a renamed gettext hides them from
+    # makemessages, and the chart alone would stay English.
+    time_machine.move_to("2026-11-30 15:00:00Z", tick=False)
+    # The test client leaves the page's language active; tests after this one expect English.
+    with translation.override("en"):
+        html = Client(headers={"accept-language": "es"}).get("/processing-times/").content.decode()
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert "Mitad decidida en" in chart
+    assert "No hay suficientes decisiones para publicar" in chart
+    assert "Half decided within" not in chart
+    assert "30 de noviembre de 2026" in html
