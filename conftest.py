@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from paroledesk.adjudication.recount import forget_counts_here
 from paroledesk.policy.selectors import forget_policy_here
@@ -30,6 +32,14 @@ def _fresh_policy_memory() -> Iterator[None]:
     forget_policy_here()
     yield
     forget_policy_here()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    # A page in Spanish leaves Spanish active in this thread after the test client's
+    # request; the next test, without a request of its own, would read Spanish.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
