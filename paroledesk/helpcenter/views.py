@@ -32,6 +32,12 @@ def help_search_page(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "helpcenter/search.html", {"form": form}, status=422)
     answer = help_answer(question=form.cleaned_data["q"])
+    if in_spanish():
+        # The article's own Spanish title and summary, where the English snippet would be.
+        for result in answer["results"]:
+            found = article_get(slug=result["slug"])
+            if found is not None:
+                result |= {"title": found.title_es, "snippet": found.summary_es}
     return render(request, "helpcenter/search.html", {"form": form, "answer": answer})
 
 

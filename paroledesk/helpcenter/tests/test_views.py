@@ -118,3 +118,12 @@ def test_a_spanish_reader_sees_the_spanish_title_and_summary(policy):
     page = response.content.decode()
     assert "¿Necesito un abogado?" in page
     assert 'lang="es"' in page
+
+
+def test_a_spanish_reader_finds_the_results_under_their_spanish_titles(client, policy):
+    client.cookies["django_language"] = "es"
+    response = client.get("/help/search/", {"q": "¿necesito un abogado? no tengo dinero"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/help/do-i-need-an-attorney/"' in page
+    assert "¿Necesito un abogado?</a>" in page
