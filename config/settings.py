@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "paroledesk.notices",
     "paroledesk.intake",
     "paroledesk.adjudication",
+    "paroledesk.inquiry",
     "paroledesk.web",
 ]
 

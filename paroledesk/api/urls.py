@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from paroledesk.adjudication import api as cases_api
 from paroledesk.api import requests as requests_api
 from paroledesk.api.unknown import UnknownAddress
+from paroledesk.inquiry import api as inquiry_api
 from paroledesk.intake.api import filing as filing_api
 from paroledesk.intake.evidence import api as documents_api
 from paroledesk.notices import api as notices_api
@@ -41,6 +42,12 @@ urlpatterns = [
         name="api-case-work-permit",
     ),
     path("cases/<str:receipt>/parole-end", cases_api.ParoleEndView.as_view(), name="api-case-end"),
+    path(
+        "cases/<str:receipt>/inquiries/<int:inquiry_id>/answer",
+        inquiry_api.InquiryAnswerView.as_view(),
+        name="api-inquiry-answer",
+    ),
+    path("status-inquiries", inquiry_api.StatusInquiryView.as_view(), name="api-status-inquiries"),
     # Last: any other address under /api/v1/ answers a JSON 404.
     re_path(r"", UnknownAddress.as_view(), name="api-unknown"),
 ]

@@ -1,11 +1,13 @@
 from django.urls import include, path
 
+from paroledesk.inquiry import urls as inquiry_urls
 from paroledesk.intake import urls as intake_urls
-from paroledesk.web import views
+from paroledesk.web import inquiry_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.landing, name="landing"),
+    path("", include(inquiry_urls)),
     path("requests/", views.my_requests, name="my_requests"),
     # The filing wizard; before the request page, whose pattern would take "new" for a receipt.
     path("", include(intake_urls)),
@@ -15,6 +17,11 @@ urlpatterns = [
         "requests/<str:receipt_number>/address/",
         views.address_report_page,
         name="address_report",
+    ),
+    path(
+        "requests/<str:receipt_number>/inquiries/<int:inquiry_id>/answer/",
+        inquiry_pages.inquiry_answer_page,
+        name="inquiry_answer",
     ),
     path("work/", views.work_queue, name="work_queue"),
     path("work/take/", views.take_next, name="take_next"),
