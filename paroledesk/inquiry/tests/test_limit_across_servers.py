@@ -44,7 +44,7 @@ def this_database_url() -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def status_of(base: str, path: str, body: dict | None = None) -> int:
+def status_of(base: str, path: str, body: dict[str, str] | None = None) -> int:
     data = None if body is None else json.dumps(body).encode()
     ask = urllib.request.Request(  # noqa: S310 - our own server on the loopback
         base + path, data=data, headers={"Content-Type": "application/json"}
