@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -24,7 +25,7 @@ from paroledesk.core.codes import ErrorCode
 from paroledesk.core.lifecycle import Status
 from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.inquiry.models import Inquiry
-from paroledesk.inquiry.next_steps import NEXT_STEPS
+from paroledesk.inquiry.next_steps import next_steps
 from paroledesk.inquiry.reading import (
     EXPLANATION_LENGTH,
     FAMILY_NAME_LENGTH,
@@ -104,12 +105,12 @@ class StatusInquiryBody(serializers.Serializer[Any]):
         return _checked(explanation_read, value)
 
 
-class HistoryLineSerializer(serializers.Serializer[Any]):
+class InquiryHistorySerializer(serializers.Serializer[Any]):
     on = serializers.DateField()
     status_text = serializers.CharField()
 
 
-class WindowSerializer(serializers.Serializer[Any]):
+class InquiryWindowSerializer(serializers.Serializer[Any]):
     earliest = serializers.DateField()
     latest = serializers.DateField()
 
@@ -118,8 +119,8 @@ class StatusAnswerSerializer(serializers.Serializer[Any]):
     receipt_number = serializers.CharField()
     status = serializers.ChoiceField(choices=[status.value for status in Status])
     status_text = serializers.CharField()
-    history = HistoryLineSerializer(many=True, help_text="Each change of status, oldest first.")
-    decision_window = WindowSerializer()
+    history = InquiryHistorySerializer(many=True, help_text="Each change of status, oldest first.")
+    decision_window = InquiryWindowSerializer()
     next_steps = serializers.ListField(
         child=serializers.CharField(), help_text="What to do next, for this status."
     )
@@ -140,7 +141,7 @@ def answer_body(answer: StatusAnswer) -> dict[str, Any]:
             "earliest": answer.earliest.isoformat(),
             "latest": answer.latest.isoformat(),
         },
-        "next_steps": [str(step) for step in NEXT_STEPS[answer.status]],
+        "next_steps": next_steps(answer.status, on=timezone.localdate()),
         "inquiry_recorded": answer.inquiry_recorded,
     }
 
@@ -242,7 +243,7 @@ class AnswerBody(serializers.Serializer[Any]):
     )
 
 
-class NoticeRefSerializer(serializers.Serializer[Any]):
+class AnswerNoticeSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(min_value=1)
     kind = serializers.CharField()
     issued_on = serializers.DateField()
@@ -253,7 +254,7 @@ class AnsweredSerializer(serializers.Serializer[Any]):
     receipt_number = serializers.CharField()
     inquiry = serializers.IntegerField(min_value=1)
     answered_at = serializers.DateTimeField()
-    notice = NoticeRefSerializer()
+    notice = AnswerNoticeSerializer()
 
 
 REFUSED = error_response(

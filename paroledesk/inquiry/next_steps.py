@@ -6,10 +6,13 @@ content is told here; the notices the requestor receives say the rest.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from paroledesk.core.lifecycle import Status
+from paroledesk.policy.selectors import policy_on
 
 _WAIT = _(
     "Nothing is needed from you now. If the officer needs more evidence, the requestor "
@@ -58,7 +61,7 @@ NEXT_STEPS: dict[Status, tuple[Promise, ...]] = {
     Status.PAROLED: (
         _(
             "Keep the Form I-94: it shows the date parole ends. Leave the United States "
-            "before then, or file a request for re-parole at least 90 days before it ends."
+            "before then, or file a request for re-parole at least %(days)d days before it ends."
         ),
         _(
             "The parolee may apply for a work permit (Form I-765, category (c)(11)) and "
@@ -88,3 +91,9 @@ NEXT_STEPS: dict[Status, tuple[Promise, ...]] = {
         ),
     ),
 }
+
+
+def next_steps(status: Status, *, on: date) -> list[str]:
+    """What to do next for a request in ``status``, with policy's figures in force ``on``."""
+    figures = {"days": policy_on(on).reparole_lead_days()}
+    return [str(step) % figures for step in NEXT_STEPS[status]]

@@ -143,19 +143,26 @@ def _unanswered_for(user: User) -> QuerySet[Inquiry]:
     return waiting.filter(request__assigned_officer=user)
 
 
-def unanswered_for(user: User, *, shown: int = 10) -> tuple[int, list[Inquiry]]:
-    """How many inquiries wait for this user's answer (an officer's: on the requests they
-    hold; a supervisor's: all), and the oldest ``shown`` of them with their requests."""
+@dataclass(frozen=True)
+class Waiting:
+    """The inquiries waiting for this user's answer: an officer's, on the requests they hold;
+    a supervisor's, all of them."""
+
+    count: int
+    oldest: list[Inquiry]
+    # Of the requests a work list shows, those with an inquiry waiting.
+    marked: frozenset[int]
+
+
+def inquiries_waiting(user: User, *, listed: Iterable[int], shown: int = 10) -> Waiting:
+    """How many inquiries wait for this user, the oldest ``shown``, and which ``listed``
+    requests have one: one query while they are few (the usual case), a count and a
+    look at the listed requests when there are more."""
     waiting = _unanswered_for(user)
     oldest = list(waiting.select_related("request").order_by("asked_at", "id")[:shown])
-    count = len(oldest) if len(oldest) < shown else waiting.count()
-    return count, oldest
-
-
-def requests_with_unanswered(request_ids: Iterable[int]) -> frozenset[int]:
-    """Which of these requests have an inquiry waiting for an answer (a work list's page)."""
-    ids = list(request_ids)
-    if not ids:
-        return frozenset()
-    found = Inquiry.objects.filter(answered_at__isnull=True, request_id__in=ids)
-    return frozenset(found.values_list("request_id", flat=True))
+    ids = set(listed)
+    if len(oldest) < shown:
+        marked = frozenset(inquiry.request_id for inquiry in oldest) & ids
+        return Waiting(len(oldest), oldest, marked)
+    found = waiting.filter(request_id__in=ids).values_list("request_id", flat=True)
+    return Waiting(waiting.count(), oldest, frozenset(found) if ids else frozenset())

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from paroledesk.inquiry.forms import StatusInquiryForm
-from paroledesk.inquiry.next_steps import NEXT_STEPS
+from paroledesk.inquiry.next_steps import next_steps
 from paroledesk.inquiry.services import (
     GUESSES,
     TooManyTries,
@@ -44,7 +45,7 @@ def status_inquiry(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, problem=too_many_tries_message(), status=429)
     if answer is None:
         return _form_page(request, form, problem=not_matched_message(), status=404)
-    context = {"answer": answer, "next_steps": NEXT_STEPS[answer.status]}
+    context = {"answer": answer, "next_steps": next_steps(answer.status, on=timezone.localdate())}
     return render(request, "inquiry/answer.html", context)
 
 

@@ -71,7 +71,7 @@ from paroledesk.core.roles import (
     Role,
 )
 from paroledesk.inquiry.forms import InquiryAnswerForm
-from paroledesk.inquiry.selectors import answer_refusal, inquiries_on, requests_with_unanswered
+from paroledesk.inquiry.selectors import answer_refusal, inquiries_on, inquiries_waiting
 from paroledesk.intake.wizard.steps import draft_rows
 from paroledesk.policy.selectors import policy_on
 from paroledesk.web.dashboard_charts import dashboard_charts
@@ -296,7 +296,9 @@ def _supervise_page(
             waiting.rows,
             show_officer=False,
             hide_status=True,
-            inquiring=requests_with_unanswered(row.request.pk for row in waiting.rows),
+            inquiring=inquiries_waiting(
+                signed_in_user(request), listed=(row.request.pk for row in waiting.rows)
+            ).marked,
         ),
         "officers": officer_work(today, unassigned=waiting.count),
         "assign_form": assign_form,

@@ -30,7 +30,7 @@ from paroledesk.adjudication.selectors import (
     queue_page,
 )
 from paroledesk.core.roles import MANAGER_ROLES
-from paroledesk.inquiry.selectors import requests_with_unanswered, unanswered_for
+from paroledesk.inquiry.selectors import inquiries_waiting
 from paroledesk.web.queue_rows import table_body
 
 PAGE_SIZES = (25, 50)
@@ -149,8 +149,7 @@ def work_list_context(asked: QueryDict, *, user: User, today: date) -> dict[str,
     everyone = user.role_enum in MANAGER_ROLES and query.view is not QueueView.MINE
     show_officer = everyone and query.view is not QueueView.UNASSIGNED
     hide_status = query.view is QueueView.UNASSIGNED
-    inquiring = requests_with_unanswered(row.request.pk for row in found.rows)
-    waiting_count, waiting_oldest = unanswered_for(user)
+    waiting = inquiries_waiting(user, listed=(row.request.pk for row in found.rows))
     return {
         "query": query,
         "found": found,
@@ -162,11 +161,10 @@ def work_list_context(asked: QueryDict, *, user: User, today: date) -> dict[str,
         "show_officer": show_officer,
         "hide_status": hide_status,
         "body": table_body(
-            found.rows, show_officer=show_officer, hide_status=hide_status, inquiring=inquiring
+            found.rows, show_officer=show_officer, hide_status=hide_status, inquiring=waiting.marked
         ),
         # Status inquiries waiting for this user's answer: theirs, or everyone's (supervisors).
-        "inquiries_waiting": waiting_count,
-        "inquiries_oldest": waiting_oldest,
+        "inquiries": waiting,
         "tabs": [
             (view, VIEW_LABELS[view], counts[view], queue_address(query, view=view, page=1))
             for view in QueueView

@@ -10,6 +10,7 @@ from paroledesk.adjudication.tests.steps import assigned
 from paroledesk.audit.models import Event
 from paroledesk.core.roles import Role
 from paroledesk.inquiry.models import Inquiry
+from paroledesk.inquiry.services import inquiry_ask
 from paroledesk.notices.models import Notice
 from paroledesk.notices.rendering import notice_pdf
 from paroledesk.testing.fixtures import FILED_ON, client_for, person
@@ -181,3 +182,13 @@ def test_unanswered_inquiries_are_marked_in_the_officers_work_list(filed, sam, o
     work = signed_in(olivia).get("/work/?view=mine").content.decode()
     assert "Inquiry waiting" not in work
     assert "waiting for an answer" not in work
+
+
+def test_many_waiting_inquiries_are_counted_and_the_oldest_listed(filed, sam, olivia):
+    case = assigned(filed, sam, olivia)
+    for number in range(12):
+        inquiry_ask(request=case, explanation=f"Question {number}")
+    work = signed_in(olivia).get("/work/?view=mine").content.decode()
+    assert "12 status inquiries waiting for an answer" in work
+    assert work.count(f"/requests/{case.receipt_number}/#inquiries-heading") == 10
+    assert "Inquiry waiting" in work

@@ -2,17 +2,20 @@
 404 to everyone else, 422 naming a malformed field, and 429 to a client that keeps guessing."""
 
 import re
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from paroledesk.adjudication.tests.steps import assigned, denied
+from paroledesk.adjudication.services import arrival_record
+from paroledesk.adjudication.tests.steps import assigned, denied, granted
 from paroledesk.audit.models import Event
 from paroledesk.inquiry.models import Inquiry
 from paroledesk.inquiry.services import GUESSES
 from paroledesk.intake.services import request_file
+from paroledesk.policy.selectors import policy_on
 from paroledesk.testing.fixtures import FILED_ON, filing_document
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +77,16 @@ def test_a_denial_says_there_is_no_appeal_and_how_to_refile(filed, sam, olivia):
     assert [line["status_text"] for line in body["history"]][-1] == body["status_text"]
     assert any("cannot be appealed" in step for step in body["next_steps"])
     assert any("new filing fee" in step for step in body["next_steps"])
+
+
+def test_a_parolee_is_told_when_to_ask_for_re_parole_by_policys_lead_time(filed, sam, olivia):
+    case = granted(filed, sam, olivia, on=date(2026, 12, 1))
+    arrival_record(request=case, arrived_on=date(2026, 12, 2), actor=olivia)
+    body = ask(facts(case)).json()
+    assert body["status"] == "paroled"
+    lead = policy_on(date(2026, 12, 2)).reparole_lead_days()
+    assert any(f"at least {lead} days before it ends" in step for step in body["next_steps"])
+    assert any("(c)(11)" in step for step in body["next_steps"])
 
 
 def test_an_unknown_receipt_and_each_wrong_fact_get_the_same_bytes(filed):
