@@ -6,9 +6,7 @@ POST /api/v1/cases/{receipt}/inquiries/{id}/answer         the assigned officer,
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -30,11 +28,7 @@ from paroledesk.inquiry.reading import (
     EXPLANATION_LENGTH,
     FAMILY_NAME_LENGTH,
     Identity,
-    InquiryInvalid,
-    date_check,
-    explanation_read,
-    family_name_read,
-    receipt_read,
+    fields_read,
 )
 from paroledesk.inquiry.selectors import StatusAnswer
 from paroledesk.inquiry.services import (
@@ -58,16 +52,6 @@ from paroledesk.lib.api_schema import (
 )
 from paroledesk.lib.attempts import client_of
 
-_In = TypeVar("_In")
-_Out = TypeVar("_Out")
-
-
-def _checked(reader: Callable[[_In], _Out], value: _In) -> _Out:
-    try:
-        return reader(value)
-    except InquiryInvalid as invalid:
-        raise serializers.ValidationError(invalid.message) from None
-
 
 class StatusInquiryBody(serializers.Serializer[Any]):
     receipt_number = serializers.CharField(
@@ -89,20 +73,11 @@ class StatusInquiryBody(serializers.Serializer[Any]):
         "request, who answers in a written notice to the requestor.",
     )
 
-    def validate_receipt_number(self, value: str) -> str:
-        return _checked(receipt_read, value)
-
-    def validate_family_name(self, value: str) -> str:
-        return _checked(family_name_read, value)
-
-    def validate_date_of_birth(self, value: date) -> date:
-        return _checked(lambda day: date_check(day, "date_of_birth"), value)
-
-    def validate_filed_on(self, value: date) -> date:
-        return _checked(lambda day: date_check(day, "filed_on"), value)
-
-    def validate_explanation(self, value: str) -> str:
-        return _checked(explanation_read, value)
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        clean, refused = fields_read(attrs)
+        if refused:
+            raise serializers.ValidationError(refused)
+        return clean
 
 
 class InquiryHistorySerializer(serializers.Serializer[Any]):

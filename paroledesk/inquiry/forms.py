@@ -3,9 +3,7 @@ readers and services as the API."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +12,7 @@ from paroledesk.inquiry.reading import (
     EXPLANATION_LENGTH,
     FAMILY_NAME_LENGTH,
     Identity,
-    InquiryInvalid,
-    date_check,
-    explanation_read,
-    family_name_read,
-    receipt_read,
+    fields_read,
 )
 from paroledesk.inquiry.services import ANSWER_LENGTH
 
@@ -31,17 +25,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self) -> None:
         super().__init__(format="%Y-%m-%d")
-
-
-_In = TypeVar("_In")
-_Out = TypeVar("_Out")
-
-
-def _read(reader: Callable[[_In], _Out], value: _In) -> _Out:
-    try:
-        return reader(value)
-    except InquiryInvalid as invalid:
-        raise forms.ValidationError(invalid.message) from None
 
 
 def _date_field(label: Any, help_text: Any, what: Any) -> forms.DateField:
@@ -93,22 +76,11 @@ class StatusInquiryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["explanation"].widget.attrs["aria-describedby"] = "id_explanation-hint"
 
-    def clean_receipt_number(self) -> str:
-        return _read(receipt_read, self.cleaned_data["receipt_number"])
-
-    def clean_family_name(self) -> str:
-        return _read(family_name_read, self.cleaned_data["family_name"])
-
-    def clean_date_of_birth(self) -> date:
-        return _read(
-            lambda day: date_check(day, "date_of_birth"), self.cleaned_data["date_of_birth"]
-        )
-
-    def clean_filed_on(self) -> date:
-        return _read(lambda day: date_check(day, "filed_on"), self.cleaned_data["filed_on"])
-
-    def clean_explanation(self) -> str:
-        return _read(explanation_read, self.cleaned_data["explanation"])
+    def clean(self) -> dict[str, Any]:
+        clean, refused = fields_read(super().clean() or {})
+        for name, message in refused.items():
+            self.add_error(name, message)
+        return clean
 
     def identity(self) -> Identity:
         data = self.cleaned_data

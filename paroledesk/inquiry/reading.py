@@ -8,8 +8,10 @@ that is the lookup's answer, the same for every mismatch.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -91,3 +93,33 @@ def explanation_read(text: str) -> str:
             % {"count": EXPLANATION_LENGTH, "length": len(written)},
         )
     return written
+
+
+def birth_date_check(value: date) -> date:
+    return date_check(value, "date_of_birth")
+
+
+def filed_on_check(value: date) -> date:
+    return date_check(value, "filed_on")
+
+
+# Each field's reader, for the page's form and the API's body alike.
+READERS: dict[str, Callable[[Any], Any]] = {
+    "receipt_number": receipt_read,
+    "family_name": family_name_read,
+    "date_of_birth": birth_date_check,
+    "filed_on": filed_on_check,
+    "explanation": explanation_read,
+}
+
+
+def fields_read(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each field of ``values`` through its reader: the clean values, and the refusals by field."""
+    clean: dict[str, Any] = {}
+    refused: dict[str, str] = {}
+    for name, value in values.items():
+        try:
+            clean[name] = READERS[name](value) if name in READERS else value
+        except InquiryInvalid as invalid:
+            refused[name] = invalid.message
+    return clean, refused
