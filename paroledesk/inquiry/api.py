@@ -46,6 +46,7 @@ from paroledesk.lib.api_schema import (
     NOT_AUTHENTICATED,
     NOT_FOUND,
     RECEIPT_IN_PATH,
+    WindowSerializer,
     error_response,
     id_in_path,
     response_header,
@@ -85,17 +86,12 @@ class InquiryHistorySerializer(serializers.Serializer[Any]):
     status_text = serializers.CharField()
 
 
-class InquiryWindowSerializer(serializers.Serializer[Any]):
-    earliest = serializers.DateField()
-    latest = serializers.DateField()
-
-
 class StatusAnswerSerializer(serializers.Serializer[Any]):
     receipt_number = serializers.CharField()
     status = serializers.ChoiceField(choices=[status.value for status in Status])
     status_text = serializers.CharField()
     history = InquiryHistorySerializer(many=True, help_text="Each change of status, oldest first.")
-    decision_window = InquiryWindowSerializer()
+    decision_window = WindowSerializer()
     next_steps = serializers.ListField(
         child=serializers.CharField(), help_text="What to do next, for this status."
     )
