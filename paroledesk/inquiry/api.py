@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -156,6 +157,14 @@ class StatusInquiryView(APIView):
     # Public: no sign-in, so no session and no CSRF; the limit is per client address.
     authentication_classes = ()
     permission_classes = (AllowAny,)
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        # A request's status is no one else's: no cache on the way may keep it.
+        add_never_cache_headers(response)
+        finalized: Response = super().finalize_response(request, response, *args, **kwargs)
+        return finalized
 
     @extend_schema(
         operation_id="status_inquiry",

@@ -56,10 +56,13 @@ def _form_page(
     problem: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    context = {
+    context: dict[str, object] = {
         "form": form,
         "problem": problem,
         "guess_tries": GUESSES.tries,
         "guess_minutes": GUESSES.seconds // 60,
     }
-    return render(request, "inquiry/status.html", context, status=status)
+    response = render(request, "inquiry/status.html", context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(GUESSES.seconds)
+    return response

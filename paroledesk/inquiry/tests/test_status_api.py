@@ -54,6 +54,7 @@ def test_the_four_facts_give_the_status_its_history_and_window(filed):
     assert body["decision_window"] == {"earliest": "2027-04-09", "latest": "2027-05-21"}
     assert body["next_steps"]
     assert body["inquiry_recorded"] is False
+    assert "no-store" in answer["Cache-Control"]
 
 
 def test_the_answer_tells_nothing_but_the_status(filed, sam, olivia):
