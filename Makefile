@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Tests run in one process per core (pytest-xdist); TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= auto
 
-.PHONY: run test lint fix bench install system-deps clean
+.PHONY: run test lint fix bench messages install system-deps clean
 
 run: install
 	$(BIN)/paroledesk serve --port $(PORT)
@@ -15,7 +17,7 @@ run: install
 test: install
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -29,6 +31,10 @@ fix: install
 
 bench: install
 	$(BIN)/paroledesk bench --cases $(or $(CASES),10000)
+
+# The Spanish catalog: collect the marked text, then compile (scripts/messages).
+messages: install
+	@scripts/messages
 
 install: system-deps $(STAMP) node_modules/.installed
 

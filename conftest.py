@@ -39,3 +39,24 @@ def _fresh_counts() -> Iterator[None]:
     forget_counts_here()
     yield
     forget_counts_here()
+
+
+# Figures a test measures (the help center's share of questions answered right, say),
+# printed at the end of the run: a test records one with
+# ``record_property("figure", ("name", "value"))``. Reports carry them back from each
+# worker process, so they show with pytest-xdist too.
+_figures: dict[str, str] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for key, value in report.user_properties:
+        if key == "figure" and report.when == "call":
+            name, shown = value
+            _figures[str(name)] = str(shown)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _figures:
+        terminalreporter.section("figures measured by the tests")
+        for name, shown in sorted(_figures.items()):
+            terminalreporter.write_line(f"{name}: {shown}")

@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "paroledesk.notices",
     "paroledesk.intake",
     "paroledesk.adjudication",
+    "paroledesk.screening",
+    "paroledesk.helpcenter",
     "paroledesk.inquiry",
     "paroledesk.web",
 ]
@@ -114,6 +116,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before common: on pages the language comes from the visitor's choice
+    # (a cookie), else the browser's Accept-Language, else English; URLs carry no prefix.
+    # The API answers in English (paroledesk.lib.language).
+    "paroledesk.lib.language.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -260,6 +266,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_ADAPTER = "paroledesk.accounts.adapter.SecondFactorAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A code typed as the app turns to the next one still counts: one step either side, as
+# RFC 6238 (5.2) allows for the time it takes to type and send. Each code works once.
+MFA_TOTP_TOLERANCE = 1
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_GET = False
 
@@ -287,7 +296,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LANGUAGE_CODE = "en-us"
+# Public and requestor pages in English and Spanish (docs/adr/0013-translations.md);
+# written notices stay in English, the language of the decision.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "paroledesk" / "locale"]
+# The visitor's choice is kept for a year; a first visit follows the browser.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SECURE_HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

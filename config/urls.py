@@ -15,6 +15,8 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    # The language switcher posts here (Django's set_language); no URL carries a language.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/v1/docs", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"

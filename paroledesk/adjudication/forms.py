@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.accounts.models import User
 from paroledesk.adjudication.models import DENIAL_TEXT, DenialReason, Outcome
@@ -166,18 +167,20 @@ class WorkPermitForm(forms.Form):
 
 
 class AddressForm(forms.Form):
+    """The parolee's own form (Form AR-11), on their request page: in their language."""
+
     address = forms.CharField(
-        label="New address in the United States",
+        label=_("New address in the United States"),
         max_length=ADDRESS_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
-        error_messages={"required": "Give the new address."},
+        error_messages={"required": _("Give the new address.")},
     )
     moved_on = forms.DateField(
-        label="Date of the move",
+        label=_("Date of the move"),
         widget=_DayInput,
         error_messages={
-            "required": "Give the date of the move.",
-            "invalid": "Give the date of the move as a date, like 2027-03-01.",
+            "required": _("Give the date of the move."),
+            "invalid": _("Give the date of the move as a date, like 2027-03-01."),
         },
     )
 

@@ -24,6 +24,9 @@ from django.db.models import Max
 from paroledesk.audit.models import Event
 
 MAX_AGE_SECONDS = 30.0
+# Filtered counts are kept per officer and filter; past this many, start again empty
+# rather than hold every combination ever asked for.
+MAX_KEPT = 10_000
 
 _T = TypeVar("_T")
 
@@ -55,6 +58,8 @@ def recounted(key: Hashable, count: Callable[[], _T], *, mark: int | None = None
         return value
     value = count()
     with _lock:
+        if len(_kept) >= MAX_KEPT:
+            _kept.clear()
         _kept[key] = _Kept(mark, now, value)
     return value
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from math import ceil
@@ -185,16 +185,20 @@ def _counts(user: User, today: date, mark: int) -> dict[QueueView, int]:
     return everyone | theirs
 
 
-def queue_count(view: QueueView, *, user: User, today: date) -> int:
-    """How many requests one of this user's lists holds, without filters."""
-    return _counts(user, today, latest_change())[view]
+class QueueCounts(dict[QueueView, int]):
+    """The lengths of a user's lists, with the latest change they were counted after."""
+
+    def __init__(self, counts: Mapping[QueueView, int], *, mark: int) -> None:
+        super().__init__(counts)
+        self.mark = mark
 
 
-def queue_counts(*, user: User, today: date | None = None) -> dict[QueueView, int]:
+def queue_counts(*, user: User, today: date | None = None) -> QueueCounts:
     """How many requests each of this user's lists holds, without filters: one look at the
     event log, and counts only when a request changed since they were last made."""
     today = today or timezone.localdate()
-    return _counts(user, today, latest_change())
+    mark = latest_change()
+    return QueueCounts(_counts(user, today, mark), mark=mark)
 
 
 @dataclass(frozen=True)
@@ -231,7 +235,7 @@ def queue_page(
     page: int = 1,
     page_size: int = 25,
     today: date | None = None,
-    counts: Mapping[QueueView, int] | None = None,
+    counts: QueueCounts | None = None,
     stay_in_range: bool = False,
 ) -> QueuePage:
     """One page of a work list with each row's clock and duplicate flag, in a fixed few
@@ -243,10 +247,16 @@ def queue_page(
     """
     today = today or timezone.localdate()
     found = queue(view, user=user, filters=filters, today=today)
+    # Whose list it is, and what of it is asked: the key a count is kept under.
+    scope = (view, None if _sees_everyone(view, user) else user.pk, today)
+    mark = counts.mark if counts is not None else latest_change()
     if filters.narrows:
-        count = found.count()
+        # Counting a filter over everyone's waiting requests reads tens of thousands
+        # of index entries: kept, as the lists' lengths are, until a request changes.
+        kept_as = ("filtered", *scope, replace(filters, urgent_first=False))
+        count = recounted(kept_as, found.count, mark=mark)
     else:
-        count = counts[view] if counts is not None else queue_count(view, user=user, today=today)
+        count = (counts if counts is not None else _counts(user, today, mark))[view]
     pages = max(1, ceil(count / page_size))
     if stay_in_range:
         page = min(page, pages)
@@ -254,7 +264,9 @@ def queue_page(
     if start >= count:
         shown: list[Listed] = []
     elif filters.urgent_first and view is not QueueView.DECIDED:
-        shown = _urgent_first(found.order_by("received_on", "id"), start, page_size)
+        ordered = found.order_by("received_on", "id")
+        urgent = recounted(("urgent", *scope, filters), ordered.filter(URGENT).count, mark=mark)
+        shown = _urgent_first(ordered, start, page_size, urgent=urgent)
     else:
         shown = _read(found[start : start + page_size])
     rows = [QueueRow(item, clock_for(item, today=today), item.possible_duplicate) for item in shown]
@@ -265,14 +277,15 @@ def _read(requests: QuerySet[ParoleRequest]) -> list[Listed]:
     return [Listed(*values) for values in requests.values_list(*_LISTED)]
 
 
-def _urgent_first(found: QuerySet[ParoleRequest], start: int, size: int) -> list[Listed]:
-    """Rows ``start`` on of the urgent requests then the others, each oldest first: each
-    part is read in its index's order, where sorting the whole list would read all of it."""
-    urgent = found.filter(URGENT)
-    before = urgent.count()
-    shown = _read(urgent[start : start + size]) if start < before else []
+def _urgent_first(
+    found: QuerySet[ParoleRequest], start: int, size: int, *, urgent: int
+) -> list[Listed]:
+    """Rows ``start`` on of the ``urgent`` urgent requests then the others, each oldest
+    first: each part is read in its index's order, where sorting the whole list would
+    read all of it."""
+    shown = _read(found.filter(URGENT)[start : start + size]) if start < urgent else []
     if len(shown) < size:
-        skip = max(0, start - before)
+        skip = max(0, start - urgent)
         shown += _read(found.exclude(URGENT)[skip : skip + size - len(shown)])
     return shown
 

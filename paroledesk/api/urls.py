@@ -3,12 +3,15 @@
 from django.urls import path, re_path
 
 from paroledesk.adjudication import api as cases_api
+from paroledesk.api import processing_times as processing_times_api
 from paroledesk.api import requests as requests_api
 from paroledesk.api.unknown import UnknownAddress
+from paroledesk.helpcenter import api as help_api
 from paroledesk.inquiry import api as inquiry_api
 from paroledesk.intake.api import filing as filing_api
 from paroledesk.intake.evidence import api as documents_api
 from paroledesk.notices import api as notices_api
+from paroledesk.screening import api as screening_api
 
 urlpatterns = [
     path("requests", filing_api.RequestFileView.as_view(), name="api-requests"),
@@ -42,6 +45,13 @@ urlpatterns = [
         name="api-case-work-permit",
     ),
     path("cases/<str:receipt>/parole-end", cases_api.ParoleEndView.as_view(), name="api-case-end"),
+    path("screenings", screening_api.ScreeningView.as_view(), name="api-screenings"),
+    path(
+        "processing-times",
+        processing_times_api.ProcessingTimesView.as_view(),
+        name="api-processing-times",
+    ),
+    path("help/search", help_api.HelpSearchView.as_view(), name="api-help-search"),
     path(
         "cases/<str:receipt>/inquiries/<int:inquiry_id>/answer",
         inquiry_api.InquiryAnswerView.as_view(),

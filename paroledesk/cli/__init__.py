@@ -1,4 +1,5 @@
-"""The `paroledesk` command: serve the site, add users, import paper filings, benchmarks."""
+"""The `paroledesk` command: serve the site, add users, import paper filings, ask the help
+center, benchmarks."""
 
 from __future__ import annotations
 
@@ -24,10 +25,18 @@ SWEEP_HELP = (
     "The daily duties: requests for evidence and parole fees past their deadlines, "
     "reminders, paroles run out, and notices not yet delivered. Safe to run twice a day."
 )
+ASK_HELP = (
+    "Ask the help center a question, in English or Spanish, and print the articles that "
+    "answer it best, best first (with --json, the API's answer)."
+)
 RESEAL_HELP = (
     "Seal every encrypted value and evidence file again under the first key of "
     "PAROLEDESK_DATA_KEY, and recompute the blind indexes. Safe to stop and run again. "
     "Run it after putting a new key first (docs/security.md, Rotating the key)."
+)
+SCREEN_HELP = (
+    "Could parole be asked for, and what would it need? General information, not legal "
+    "advice. Exit 0 with the result, 1 when the answers are refused, 2 when FILE cannot be read."
 )
 
 
@@ -111,6 +120,18 @@ def parser() -> argparse.ArgumentParser:
         help="the day to sweep for (default: today where the site is)",
     )
     sweep.set_defaults(run=_with_django("sweep"))
+
+    screen = commands.add_parser(
+        "screen", help="eligibility screener on a JSON file of answers", description=SCREEN_HELP
+    )
+    screen.add_argument("file", metavar="FILE", help="the answers, as POST /api/v1/screenings")
+    screen.add_argument("--json", action="store_true", help="the result as JSON")
+    screen.set_defaults(run=_with_django("screen"))
+
+    ask = commands.add_parser("ask", help="ask the help center a question", description=ASK_HELP)
+    ask.add_argument("question", metavar="QUESTION")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.set_defaults(run=_with_django("ask"))
 
     bench = commands.add_parser("bench", help="run the benchmark suite")
     bench.add_argument("--cases", type=int, default=10_000)

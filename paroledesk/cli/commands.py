@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import shutil
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from paroledesk.accounts.models import User
@@ -21,8 +23,10 @@ from paroledesk.adjudication.sweep import sweep as sweep_day
 from paroledesk.cli.demo import demo_accounts_file, demo_seed_if_empty, demo_usernames
 from paroledesk.cli.reseal import data_reseal
 from paroledesk.core.roles import Role
+from paroledesk.helpcenter.selectors import QuestionInvalid, help_answer, question_clean
 from paroledesk.intake.bulk.command import import_command
 from paroledesk.policy.services import policy_load_defaults
+from paroledesk.screening.command import screen_command
 
 SECOND_FACTOR_HINT = (
     "Staff (officers, the supervisor, the administrator) also give a code from an\n"
@@ -150,4 +154,27 @@ def bulk_import(args: argparse.Namespace) -> int:
 def reseal(args: argparse.Namespace) -> int:
     done = data_reseal()
     print(", ".join(f"{what.replace('_', ' ')}: {count:,}" for what, count in done.items()))
+    return 0
+
+
+def screen(args: argparse.Namespace) -> int:
+    return screen_command(path=args.file, as_json=args.json, stdout=sys.stdout, stderr=sys.stderr)
+
+
+def ask(args: argparse.Namespace) -> int:
+    try:
+        question = question_clean(args.question)
+    except QuestionInvalid as invalid:
+        print(invalid, file=sys.stderr)
+        return 2
+    answer = help_answer(question=question)
+    if args.json:
+        print(json.dumps(answer, ensure_ascii=False, indent=2))
+        return 0
+    if not answer["results"]:
+        print("No article matches these words. Try other words, or browse /help/.")
+        return 0
+    for rank, result in enumerate(answer["results"], start=1):
+        print(f"{rank}. {result['title']}  ({reverse('help_article', args=[result['slug']])})")
+        print(f"   {result['snippet']}")
     return 0

@@ -403,12 +403,24 @@ def _errors(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> li
     return errors
 
 
+def reparole_is_late(*, ends_on: date, on: date, lead: int) -> bool:
+    """Whether a re-parole asked for ``on`` comes under ``lead`` days before parole ends
+    (or after it ended): the screener and intake judge lateness by this one rule."""
+    return (ends_on - on).days < lead
+
+
+def is_long_period(days: int, *, limit: int) -> bool:
+    """More days than parole is usually granted for (the policy's ``limit``): allowed,
+    but to be explained."""
+    return days > limit
+
+
 def _late_reparole(doc: FilingDocument, grant: GrantFacts | None, lead: int) -> str | None:
     if doc.kind is not Kind.REPAROLE or grant is None or grant.ends_on is None:
         return None
-    left = (grant.ends_on - doc.received_on).days
-    if left >= lead:
+    if not reparole_is_late(ends_on=grant.ends_on, on=doc.received_on, lead=lead):
         return None
+    left = (grant.ends_on - doc.received_on).days
     ends = grant.ends_on.isoformat()
     when = (
         f"ended on {ends}, before this request was received"
@@ -425,7 +437,7 @@ def _warnings(doc: FilingDocument, facts: FilingFacts, policy: FilingPolicy) -> 
     warnings: list[Warning_] = []
     limit, count = policy.long_period_days(), facts.own_open_duplicates
     grant = facts.related.grant if facts.related else None
-    if doc.requested_days > limit:
+    if is_long_period(doc.requested_days, limit=limit):
         warnings.append(
             Warning_(
                 WarningCode.LONG_PERIOD,

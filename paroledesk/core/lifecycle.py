@@ -21,6 +21,7 @@ from paroledesk.core.roles import (
     STAFF_ROLES,
     Role,
 )
+from paroledesk.core.words import gettext_noop
 
 
 class Status(StrEnum):
@@ -322,24 +323,39 @@ def available_actions(status: Status, ctx: Context) -> list[Action]:
 
 
 STATUS_TEXT: dict[Status, str] = {
-    Status.RECEIVED: "We received the request and sent a receipt notice. It is waiting "
-    "for an officer.",
-    Status.ASSIGNED: "An officer has been assigned and will start the review soon.",
-    Status.IN_REVIEW: "An officer is reviewing the request and its evidence.",
-    Status.EVIDENCE_REQUESTED: "We asked for more evidence. We will continue once we "
-    "receive it or the deadline passes.",
-    Status.EVIDENCE_RECEIVED: "We received the evidence we asked for. The officer will "
-    "continue the review.",
-    Status.CONDITIONALLY_APPROVED: "Parole can be granted once the parole fee is paid. "
-    "The notice gives the amount and the deadline.",
-    Status.APPROVED: "Parole is authorized. The beneficiary can get a travel document "
-    "through the U.S. embassy or consulate named in the notice.",
-    Status.PAROLED: "The beneficiary arrived and was paroled into the United States.",
-    Status.DENIED: "The request was denied. The notice explains why. There is no appeal, "
-    "but a new request with significant new facts can be filed.",
-    Status.WITHDRAWN: "The request was withdrawn, so no further action will be taken on it.",
-    Status.CLOSED: "The request was closed because the parole fee was not paid by the deadline.",
-    Status.PAROLE_ENDED: "The parole, or the authorization to travel for it, has ended.",
+    Status.RECEIVED: gettext_noop(
+        "We received the request and sent a receipt notice. It is waiting for an officer."
+    ),
+    Status.ASSIGNED: gettext_noop("An officer has been assigned and will start the review soon."),
+    Status.IN_REVIEW: gettext_noop("An officer is reviewing the request and its evidence."),
+    Status.EVIDENCE_REQUESTED: gettext_noop(
+        "We asked for more evidence. We will continue once we receive it or the deadline passes."
+    ),
+    Status.EVIDENCE_RECEIVED: gettext_noop(
+        "We received the evidence we asked for. The officer will continue the review."
+    ),
+    Status.CONDITIONALLY_APPROVED: gettext_noop(
+        "Parole can be granted once the parole fee is paid. The notice gives the amount and the "
+        "deadline."
+    ),
+    Status.APPROVED: gettext_noop(
+        "Parole is authorized. The beneficiary can get a travel document through the U.S. embassy "
+        "or consulate named in the notice."
+    ),
+    Status.PAROLED: gettext_noop("The beneficiary arrived and was paroled into the United States."),
+    Status.DENIED: gettext_noop(
+        "The request was denied. The notice explains why. There is no appeal, but a new request "
+        "with significant new facts can be filed."
+    ),
+    Status.WITHDRAWN: gettext_noop(
+        "The request was withdrawn, so no further action will be taken on it."
+    ),
+    Status.CLOSED: gettext_noop(
+        "The request was closed because the parole fee was not paid by the deadline."
+    ),
+    Status.PAROLE_ENDED: gettext_noop(
+        "The parole, or the authorization to travel for it, has ended."
+    ),
 }
 
 

@@ -154,8 +154,8 @@ def _too_many() -> Response:
 
 
 class StatusInquiryView(APIView):
-    # Public: no sign-in, so no session and no CSRF; the limit is per client address.
-    authentication_classes = ()
+    # Public, like the screener: a token may be sent but none is needed; the limit is
+    # per client address.
     permission_classes = (AllowAny,)
 
     def finalize_response(
@@ -171,7 +171,6 @@ class StatusInquiryView(APIView):
         summary="Check a request's status with its receipt number, the beneficiary's "
         "family name and birth date, and the date received (anyone)",
         request=StatusInquiryBody,
-        auth=[],
         parameters=[RETRY_AFTER],
         responses={200: StatusAnswerSerializer, 404: NOT_MATCHED, 422: INVALID, 429: TOO_MANY},
         examples=[

@@ -31,7 +31,7 @@ from paroledesk.notices.models import Notice, NoticeKind
 from paroledesk.notices.services import notice_issue
 
 # Ten lookups in any fifteen minutes from one client: enough for a person to correct a
-# few typing mistakes and look again, far too few to guess a birth date (docs/adr/0013).
+# few typing mistakes and look again, far too few to guess a birth date (docs/adr/0015).
 GUESSES = AttemptLimit(scope="status-inquiry", tries=10, seconds=15 * 60)
 ANSWER_LENGTH = 4000
 

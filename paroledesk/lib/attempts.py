@@ -11,7 +11,7 @@ atomic on both backends (an insert that a unique key refuses; Redis SET NX),
 so two processes answering one client at once never take the same slot.
 A counter raised with ``cache.incr`` would not hold on the database cache:
 Django does that as a read then a write, which loses tries to a race and
-resets the entry's lifetime (docs/adr/0013-status-inquiry-guesses.md).
+resets the entry's lifetime (docs/adr/0015-status-inquiry-guesses.md).
 """
 
 from __future__ import annotations

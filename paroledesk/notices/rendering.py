@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from weasyprint import HTML
 
 from paroledesk.core.lifecycle import STATUS_TEXT
@@ -30,6 +31,10 @@ def notice_context(notice: Notice) -> dict[str, Any]:
 
 
 def notice_pdf(notice: Notice) -> bytes:
-    html = render_to_string("notices/notice.html", notice_context(notice))
+    """The notice as a PDF letter, in English whatever the reader chose for the pages:
+    English is the language of the decision (docs/adr/0013-translations.md), so its
+    dates, figures and words are the same for every reader."""
+    with translation.override("en"):
+        html = render_to_string("notices/notice.html", notice_context(notice))
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf

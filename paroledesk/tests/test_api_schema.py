@@ -30,16 +30,12 @@ def _operations(schema):
             yield f"{method.upper()} {path}", operation
 
 
-# Operations that answer anyone, without a sign-in (issue 10, the public side).
-PUBLIC = {"POST /api/v1/status-inquiries"}
-
-
-def test_every_operation_takes_the_api_token_but_the_public_ones(schema):
+def test_every_operation_takes_the_api_token(schema):
     token = schema["components"]["securitySchemes"]["tokenAuth"]
     assert token == {**token, "type": "apiKey", "in": "header", "name": "Authorization"}
-    assert {
-        name: {"tokenAuth": []} in op.get("security", []) for name, op in _operations(schema)
-    } == {name: name not in PUBLIC for name, _ in _operations(schema)}
+    assert {name: {"tokenAuth": []} in op["security"] for name, op in _operations(schema)} == {
+        name: True for name, _ in _operations(schema)
+    }
 
 
 def test_downloads_declare_the_types_the_server_sends(schema):

@@ -202,3 +202,66 @@ def _legend(series: Sequence[Series]) -> SafeString:
             for index, (one, colour) in enumerate(zip(series, PALETTE, strict=False))
         ),
     )
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """One thing measured by every series, such as a reason measured by median and 80th
+    percentile; a value of None is not shown (and the group says ``missing`` if none is)."""
+
+    label: str
+    values: Sequence[int | None]
+
+
+def grouped_bar_chart(
+    groups: Sequence[BarGroup],
+    series: Sequence[str],
+    *,
+    ident: str,
+    title: str,
+    description: str,
+    missing: str,
+) -> SafeString:
+    """Horizontal bars, one colour a series, each group's bars together under its label."""
+    if len(series) > len(PALETTE):
+        raise ValueError(f"A grouped bar chart has at most {len(PALETTE)} series.")
+    span = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    given = [value for group in groups for value in group.values if value is not None]
+    top = max(given, default=0)
+    parts, y = [_legend([Series(name, []) for name in series])], TOP
+    for group in groups:
+        parts.append(_text(LABEL_WIDTH - 10, y + BAR // 2 + 5, group.label, anchor="end"))
+        if all(value is None for value in group.values):
+            parts.append(_text(LABEL_WIDTH + 8, y + BAR // 2 + 5, missing))
+            y += ROW + 8
+            continue
+        for colour, value in zip(PALETTE, group.values, strict=False):
+            if value is not None:
+                size = lengths([value], span, top=top)[0]
+                parts.append(
+                    format_html(
+                        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>',
+                        LABEL_WIDTH,
+                        y,
+                        size,
+                        BAR,
+                        colour,
+                    )
+                )
+                parts.append(_text(LABEL_WIDTH + size + 8, y + BAR // 2 + 5, f"{value:,}"))
+            y += ROW
+        y += 8
+    axis = format_html(
+        '<line x1="{x}" y1="{top}" x2="{x}" y2="{h}" stroke="{rule}"></line>',
+        x=LABEL_WIDTH, top=TOP - 4, h=y, rule=RULE,
+    )  # fmt: skip
+    body = format_html(
+        '<g font-size="14">{}{}</g>', axis, format_html_join("", "{}", ((p,) for p in parts))
+    )
+    return _frame(ident, title, description, width=WIDTH, height=y + 8, body=body)
+
+
+def _text(x: float, y: float, words: str, *, anchor: str = "start") -> SafeString:
+    return format_html(
+        '<text x="{}" y="{}" text-anchor="{}" fill="{}">{}</text>', x, y, anchor, INK, words
+    )

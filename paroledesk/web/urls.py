@@ -1,8 +1,11 @@
 from django.urls import include, path
 
+from paroledesk.helpcenter import urls as help_urls
 from paroledesk.inquiry import urls as inquiry_urls
 from paroledesk.intake import urls as intake_urls
+from paroledesk.screening import urls as screening_urls
 from paroledesk.web import inquiry_pages, views
+from paroledesk.web.processing_times import processing_times_page
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,6 +14,7 @@ urlpatterns = [
     path("requests/", views.my_requests, name="my_requests"),
     # The filing wizard; before the request page, whose pattern would take "new" for a receipt.
     path("", include(intake_urls)),
+    path("", include(help_urls)),
     path("requests/<str:receipt_number>/", views.request_detail, name="request_detail"),
     path("requests/<str:receipt_number>/steps/<slug:step>/", views.case_step, name="case_step"),
     path(
@@ -18,6 +22,8 @@ urlpatterns = [
         views.address_report_page,
         name="address_report",
     ),
+    path("", include(screening_urls)),
+    path("processing-times/", processing_times_page, name="processing_times"),
     path(
         "requests/<str:receipt_number>/inquiries/<int:inquiry_id>/answer/",
         inquiry_pages.inquiry_answer_page,

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from paroledesk.accounts.decorators import roles_required, signed_in_user
@@ -239,7 +240,9 @@ def address_report_page(request: HttpRequest, receipt_number: str) -> HttpRespon
         except AdjudicationError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "The new address is recorded. Keep this page's notices.")
+            messages.success(
+                request, gettext("The new address is recorded. Keep this page's notices.")
+            )
             return redirect("request_detail", case.receipt_number)
     return _request_page(request, case, user, address_form=form, status=422)
 

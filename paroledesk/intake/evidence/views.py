@@ -15,6 +15,8 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.accounts.decorators import roles_required, signed_in_user
 from paroledesk.cases.documents import document_upload
@@ -26,30 +28,30 @@ from paroledesk.lib.files import UploadRefused
 from paroledesk.lib.uploads import TOO_LARGE, in_memory_uploads, upload_too_large
 
 KIND_LABELS = {
-    EvidenceKind.PASSPORT: "Passport page with the photo",
-    EvidenceKind.EMERGENCY: "Proof of the emergency",
-    EvidenceKind.MEDICAL: "Medical records: diagnosis, prognosis, why treat it in the U.S.",
-    EvidenceKind.RELATIONSHIP: "Proof of relationship",
-    EvidenceKind.SPONSOR_INCOME: "The sponsor’s proof of income",
-    EvidenceKind.VISA_ATTEMPT: "Visa applications or refusal letters",
-    EvidenceKind.PRIOR_DECISION: "Earlier decisions",
-    EvidenceKind.G28: "Form G-28 (representatives)",
-    EvidenceKind.OTHER: "Something else",
+    EvidenceKind.PASSPORT: _("Passport page with the photo"),
+    EvidenceKind.EMERGENCY: _("Proof of the emergency"),
+    EvidenceKind.MEDICAL: _("Medical records: diagnosis, prognosis, why treat it in the U.S."),
+    EvidenceKind.RELATIONSHIP: _("Proof of relationship"),
+    EvidenceKind.SPONSOR_INCOME: _("The sponsor’s proof of income"),
+    EvidenceKind.VISA_ATTEMPT: _("Visa applications or refusal letters"),
+    EvidenceKind.PRIOR_DECISION: _("Earlier decisions"),
+    EvidenceKind.G28: _("Form G-28 (representatives)"),
+    EvidenceKind.OTHER: _("Something else"),
 }
 
 
 class EvidenceForm(PageForm):
     kind = choice(
-        "What is this file?",
-        [("", "- Select -"), *((kind.value, label) for kind, label in KIND_LABELS.items())],
-        missing="Choose what the file is.",
+        _("What is this file?"),
+        [("", _("- Select -")), *((kind.value, label) for kind, label in KIND_LABELS.items())],
+        missing=_("Choose what the file is."),
     )
     file = forms.FileField(
-        label="Choose a file",
-        help_text="A PDF, JPEG or PNG file, up to 20 MB. Add one file at a time.",
+        label=_("Choose a file"),
+        help_text=_("A PDF, JPEG or PNG file, up to 20 MB. Add one file at a time."),
         error_messages={
-            "required": "Choose a file to add.",
-            "empty": "The file is empty. Choose another.",
+            "required": _("Choose a file to add."),
+            "empty": _("The file is empty. Choose another."),
         },
         widget=forms.ClearableFileInput(
             attrs={"class": "usa-file-input", "accept": ".pdf,.jpg,.jpeg,.png"}
@@ -95,7 +97,11 @@ def evidence_add_page(request: HttpRequest, receipt_number: str) -> HttpResponse
             except UploadRefused as refused:
                 form.add_error("file", str(refused))
             else:
-                messages.success(request, f"{upload.name} is added to {filed.receipt_number}.")
+                messages.success(
+                    request,
+                    gettext("%(file)s is added to %(receipt)s.")
+                    % {"file": upload.name, "receipt": filed.receipt_number},
+                )
                 return redirect("evidence_add", filed.receipt_number)
     context = {
         "item": filed,

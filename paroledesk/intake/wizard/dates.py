@@ -3,27 +3,34 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.core.filing import EARLIEST_BIRTH
 from paroledesk.core.text import whole_number
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
 ]
+# The parts of a date, as the messages name them.
+PARTS = {"month": _("month"), "day": _("day"), "year": _("year")}
 
 
 class MemorableDateWidget(forms.MultiWidget):
@@ -56,8 +63,8 @@ class MemorableDateField(forms.Field):
 
     widget = MemorableDateWidget
 
-    def __init__(self, *, what: str, latest: date | None = None, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", "For example: March 14 1988")
+    def __init__(self, *, what: StrOrPromise, latest: date | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", _("For example: March 14 1988"))
         super().__init__(**kwargs)
         self.what, self.latest = what, latest
 
@@ -68,29 +75,37 @@ class MemorableDateField(forms.Field):
         parts = {"month": month, "day": day, "year": year}
         missing = [name for name, part in parts.items() if not part]
         if missing:
-            raise forms.ValidationError(f"The {self.what} needs a {' and a '.join(missing)}.")
+            parts_missing = gettext(" and a ").join(str(PARTS[name]) for name in missing)
+            raise forms.ValidationError(
+                gettext("The %(what)s needs a %(parts)s.")
+                % {"what": self.what, "parts": parts_missing}
+            )
         month_number = whole_number(month, digits=2)
         if month_number is None or not 1 <= month_number <= 12:
-            raise forms.ValidationError("Choose the month from the list.")
+            raise forms.ValidationError(gettext("Choose the month from the list."))
         day_number = whole_number(day, digits=2)
         if day_number is None or not 1 <= day_number <= 31:
-            raise forms.ValidationError("Enter the day as a number from 1 to 31.")
+            raise forms.ValidationError(gettext("Enter the day as a number from 1 to 31."))
         year_number = whole_number(year, digits=4)
         if year_number is None or year_number < 1000:
-            raise forms.ValidationError("Enter the year with four digits, like 1988.")
+            raise forms.ValidationError(gettext("Enter the year with four digits, like 1988."))
         try:
             found = date(year_number, month_number, day_number)
         except ValueError:
             raise forms.ValidationError(
-                f"{MONTHS[month_number - 1]} {year_number} has no day {day_number}. "
-                "Check the day and the month."
+                gettext("%(month)s %(year)s has no day %(day)s. Check the day and the month.")
+                % {"month": MONTHS[month_number - 1], "year": year_number, "day": day_number}
             ) from None
         if self.latest and found > self.latest:
-            raise forms.ValidationError(f"The {self.what} cannot be in the future.")
+            raise forms.ValidationError(
+                gettext("The %(what)s cannot be in the future.") % {"what": self.what}
+            )
         if found < EARLIEST_BIRTH:
-            raise forms.ValidationError(f"Enter a year from {EARLIEST_BIRTH.year} on.")
+            raise forms.ValidationError(
+                gettext("Enter a year from %(year)s on.") % {"year": EARLIEST_BIRTH.year}
+            )
         return found.isoformat()
 
     def validate(self, value: Any) -> None:
         if value is None and self.required:
-            raise forms.ValidationError(f"Enter the {self.what}.")
+            raise forms.ValidationError(gettext("Enter the %(what)s.") % {"what": self.what})

@@ -13,17 +13,24 @@ import copy
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.core.codes import ErrorCode
-from paroledesk.core.countries import citizenship_choices, country_choices
+from paroledesk.core.countries import STATELESS, country_choices
 from paroledesk.core.filing import FieldError, Kind, check_draft
 from paroledesk.core.text import whole_number as read_number
 from paroledesk.intake.wizard.dates import MONTHS, MemorableDateWidget
 from paroledesk.policy.selectors import policy_on
+
+if TYPE_CHECKING:
+    # Text, or text translated when it is shown (gettext_lazy): questions are made at import.
+    from django_stubs_ext import StrOrPromise as Words
 
 
 @dataclass(frozen=True)
@@ -120,20 +127,32 @@ Document = dict[str, Any]
 # What to do about a refusal, in the wizard's words, by its code: the rule and its
 # message are the core's (paroledesk.core.filing); these only point the way.
 HOW_TO_FIX: dict[ErrorCode, str] = {
-    ErrorCode.BENEFICIARY_INSIDE_US: "If they are in the United States on a parole that USCIS "
-    "headquarters granted and need more time, change what you are asking for to a re-parole.",
-    ErrorCode.REPAROLE_REQUIRES_INSIDE_US: "If they are outside the United States, change what "
-    "you are asking for to parole for someone outside the United States.",
-    ErrorCode.REPAROLE_REQUIRES_HQ_GRANT: "Check the receipt number on their approval notice, "
-    "and that their name and date of birth are written as on that request.",
-    ErrorCode.REFILING_REQUIRES_DENIAL: "Check the receipt number on the denial notice, and "
-    "that their name and date of birth are written as on that request.",
+    ErrorCode.BENEFICIARY_INSIDE_US: gettext_noop(
+        "If they are in the United States on a parole that USCIS headquarters granted and "
+        "need more time, change what you are asking for to a re-parole."
+    ),
+    ErrorCode.REPAROLE_REQUIRES_INSIDE_US: gettext_noop(
+        "If they are outside the United States, change what you are asking for to parole for "
+        "someone outside the United States."
+    ),
+    ErrorCode.REPAROLE_REQUIRES_HQ_GRANT: gettext_noop(
+        "Check the receipt number on their approval notice, and that their name and date of "
+        "birth are written as on that request."
+    ),
+    ErrorCode.REFILING_REQUIRES_DENIAL: gettext_noop(
+        "Check the receipt number on the denial notice, and that their name and date of birth "
+        "are written as on that request."
+    ),
 }
 
 
 def in_words(error: FieldError) -> str:
-    """A refusal as the wizard shows it: the core's message, then how to put it right."""
-    return " ".join(filter(None, [error.message, HOW_TO_FIX.get(error.code)]))
+    """A refusal as the wizard shows it: the core's message, then how to put it right.
+
+    The core's messages are the API's too, and stay in English (the values they quote
+    are built into them); how to put it right is in the visitor's language."""
+    how = HOW_TO_FIX.get(error.code)
+    return " ".join(filter(None, [error.message, gettext(how) if how else ""]))
 
 
 class PageForm(forms.Form):
@@ -221,7 +240,7 @@ class StepForm(PageForm):
         """What the question says when it is left blank and the rules need an answer."""
         field = self.fields.get(name) if name else None
         asked = field.error_messages.get("required") if field else None
-        return str(asked) if asked else "Answer this question."
+        return str(asked) if asked else gettext("Answer this question.")
 
     def path_of(self, name: str) -> str:
         """The document's dotted path of a field of this form."""
@@ -238,15 +257,20 @@ def compact(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in (None, "")}
 
 
-def _messages(missing: str, limit: int | None = None) -> dict[str, str]:
-    messages = {"required": missing, "invalid_choice": "Choose one of the answers listed."}
+def _messages(missing: Words, limit: int | None = None) -> dict[str, Words]:
+    messages: dict[str, Words] = {
+        "required": missing,
+        "invalid_choice": _("Choose one of the answers listed."),
+    }
     if limit:
-        messages["max_length"] = f"Shorten this to at most {limit:,} characters."
+        messages["max_length"] = format_lazy(
+            _("Shorten this to at most {limit} characters."), limit=f"{limit:,}"
+        )
     return messages
 
 
 def radios(
-    label: str, choices: list[tuple[str, str]], *, missing: str, **descriptions: str
+    label: Words, choices: list[tuple[str, Words]], *, missing: Words, **descriptions: Words
 ) -> forms.ChoiceField:
     field = forms.ChoiceField(
         label=label, choices=choices, widget=forms.RadioSelect, error_messages=_messages(missing)
@@ -262,7 +286,7 @@ class Select(forms.Select):
 
 
 def choice(
-    label: str, choices: list[tuple[str, str]], *, missing: str = "", hint: str = ""
+    label: Words, choices: list[tuple[str, Words]], *, missing: Words = "", hint: Words = ""
 ) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
@@ -275,18 +299,31 @@ def choice(
 
 
 def country(
-    label: str, *, missing: str, hint: str = "", stateless: bool = False
+    label: Words, *, missing: Words, hint: Words = "", stateless: bool = False
 ) -> forms.ChoiceField:
-    listed = citizenship_choices() if stateless else country_choices()
-    return choice(label, [("", "- Select a country -"), *listed], missing=missing, hint=hint)
+    """A select of every country, named and sorted in the visitor's language.
+
+    The names are django-countries' own, whose catalogs translate them; the choices
+    are drawn each time the form is shown, in the language active then."""
+
+    def listed() -> list[tuple[str, str]]:
+        names = sorted(
+            ((code, gettext(name)) for code, name in country_choices()), key=lambda item: item[1]
+        )
+        tail = [(STATELESS, gettext("Stateless (no citizenship)"))] if stateless else []
+        return [("", gettext("- Select a country -")), *names, *tail]
+
+    field = choice(label, [], missing=missing, hint=hint)
+    field.choices = listed
+    return field
 
 
 def text(
-    label: str,
+    label: Words,
     *,
-    missing: str = "",
+    missing: Words = "",
     limit: int = 100,
-    hint: str = "",
+    hint: Words = "",
     required: bool | None = None,
 ) -> forms.CharField:
     """A line of text; optional unless ``missing`` says what to ask for when it is blank.
@@ -304,10 +341,10 @@ def text(
 
 
 def long_text(
-    label: str,
+    label: Words,
     *,
-    missing: str = "",
-    hint: str = "",
+    missing: Words = "",
+    hint: Words = "",
     limit: int = 10_000,
     required: bool | None = None,
 ) -> forms.CharField:

@@ -9,15 +9,21 @@ say when the draft is submitted; its refusals come back to these fields.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.core.filing import TEXT_MAX, Kind, Location
 from paroledesk.core.policy import PolicyMissing
 from paroledesk.core.receipt_numbers import EXAMPLE, InvalidReceiptNumber, parse_receipt_number
 from paroledesk.intake.wizard.fields import Document, StepForm, long_text, radios
 from paroledesk.policy.selectors import policy_on
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise as Words
 
 RELATED = "related_receipt_number"
 NEW_FACTS = "new_facts"
@@ -26,14 +32,16 @@ NEW_FACTS = "new_facts"
 class ReceiptNumberField(forms.CharField):
     """A receipt number as people copy it from a notice; cleans to its printed form."""
 
-    def __init__(self, *, label: str, hint: str, missing: str) -> None:
+    def __init__(self, *, label: Words, hint: Words, missing: Words) -> None:
         super().__init__(
             label=label,
             max_length=20,
             help_text=hint,
             error_messages={
                 "required": missing,
-                "max_length": f"A receipt number has 13 characters, like {EXAMPLE}.",
+                "max_length": format_lazy(
+                    _("A receipt number has 13 characters, like {example}."), example=EXAMPLE
+                ),
             },
         )
 
@@ -42,24 +50,31 @@ class ReceiptNumberField(forms.CharField):
         try:
             return str(parse_receipt_number(text))
         except InvalidReceiptNumber as bad:
-            raise forms.ValidationError(f"The receipt number {bad.problem}") from None
+            # The problem is the core's words, shared with the API: English whatever the page.
+            raise forms.ValidationError(
+                gettext("The receipt number %(problem)s") % {"problem": bad.problem}
+            ) from None
 
 
 class KindForm(StepForm):
     part = "kind"
     kind = radios(
-        "What are you asking for?",
+        _("What are you asking for?"),
         [
-            (Kind.INITIAL.value, "Parole for someone outside the United States"),
-            (Kind.REPAROLE.value, "Re-parole: more time for someone already paroled"),
-            (Kind.REFILING.value, "A new request after a denial"),
+            (Kind.INITIAL.value, _("Parole for someone outside the United States")),
+            (Kind.REPAROLE.value, _("Re-parole: more time for someone already paroled")),
+            (Kind.REFILING.value, _("A new request after a denial")),
         ],
-        missing="Choose what you are asking for.",
-        initial="They are outside the United States and need to come for a limited time.",
-        reparole="They are in the United States on a parole that USCIS headquarters "
-        "granted, and need to stay longer.",
-        refiling="An earlier request for them was denied. A denial cannot be appealed: "
-        "you file a new request, with a new filing fee, and say what is new since the denial.",
+        missing=_("Choose what you are asking for."),
+        initial=_("They are outside the United States and need to come for a limited time."),
+        reparole=_(
+            "They are in the United States on a parole that USCIS headquarters granted, and "
+            "need to stay longer."
+        ),
+        refiling=_(
+            "An earlier request for them was denied. A denial cannot be appealed: you file a new "
+            "request, with a new filing fee, and say what is new since the denial."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -71,7 +86,12 @@ class KindForm(StepForm):
         field = self.fields["kind"]
         # A new dict: the field's own is shared with every other form of this class.
         descriptions: dict[str, str] = dict(getattr(field, "descriptions", {}))
-        descriptions[Kind.REPAROLE.value] += f" Ask at least {lead} days before their parole ends."
+        descriptions[Kind.REPAROLE.value] = " ".join(
+            [
+                str(descriptions[Kind.REPAROLE.value]),
+                gettext("Ask at least %(days)s days before their parole ends.") % {"days": lead},
+            ]
+        )
         field.descriptions = descriptions  # type: ignore[attr-defined]
 
     @classmethod
@@ -99,7 +119,7 @@ class KindForm(StepForm):
         doc["kind"] = kind
 
     def summary(self, doc: Document) -> list[tuple[str, str]]:
-        return [("Asking for", self.label_of("kind", doc.get("kind")))]
+        return [(gettext("Asking for"), self.label_of("kind", doc.get("kind")))]
 
 
 class ReparoleForm(StepForm):
@@ -108,9 +128,12 @@ class ReparoleForm(StepForm):
     part = RELATED
     paths = {RELATED: RELATED}
     related_receipt_number = ReceiptNumberField(
-        label="Receipt number of the request that was granted",
-        hint=f"It is on the approval notice: three letters, then ten digits, like {EXAMPLE}.",
-        missing="Enter the receipt number of the request that was granted.",
+        label=_("Receipt number of the request that was granted"),
+        hint=format_lazy(
+            _("It is on the approval notice: three letters, then ten digits, like {example}."),
+            example=EXAMPLE,
+        ),
+        missing=_("Enter the receipt number of the request that was granted."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -132,7 +155,7 @@ class ReparoleForm(StepForm):
         doc[RELATED] = self.cleaned_data[RELATED]
 
     def summary(self, doc: Document) -> list[tuple[str, str]]:
-        return [("Parole to renew", doc.get(RELATED, ""))]
+        return [(gettext("Parole to renew"), doc.get(RELATED, ""))]
 
 
 class RefilingForm(StepForm):
@@ -141,15 +164,20 @@ class RefilingForm(StepForm):
     part = RELATED
     paths = {RELATED: RELATED, NEW_FACTS: NEW_FACTS}
     related_receipt_number = ReceiptNumberField(
-        label="Receipt number of the denied request",
-        hint=f"It is on the denial notice: three letters, then ten digits, like {EXAMPLE}.",
-        missing="Enter the receipt number of the denied request.",
+        label=_("Receipt number of the denied request"),
+        hint=format_lazy(
+            _("It is on the denial notice: three letters, then ten digits, like {example}."),
+            example=EXAMPLE,
+        ),
+        missing=_("Enter the receipt number of the denied request."),
     )
     new_facts = long_text(
-        "What is new since the denial?",
-        missing="Say what is new since the denial.",
-        hint="Facts the officer did not have: what has changed, or what you can now show. "
-        "Answer the reasons given in the denial notice. Add the evidence after filing.",
+        _("What is new since the denial?"),
+        missing=_("Say what is new since the denial."),
+        hint=_(
+            "Facts the officer did not have: what has changed, or what you can now show. Answer "
+            "the reasons given in the denial notice. Add the evidence after filing."
+        ),
         limit=TEXT_MAX,
     )
 
@@ -167,6 +195,6 @@ class RefilingForm(StepForm):
 
     def summary(self, doc: Document) -> list[tuple[str, str]]:
         return [
-            ("Denied request", doc.get(RELATED, "")),
-            ("What is new", doc.get(NEW_FACTS, "")),
+            (gettext("Denied request"), doc.get(RELATED, "")),
+            (gettext("What is new"), doc.get(NEW_FACTS, "")),
         ]

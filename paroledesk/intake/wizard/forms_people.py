@@ -11,6 +11,8 @@ from typing import Any
 
 from django import forms
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.core.countries import UNITED_STATES
 from paroledesk.core.filing import ORGANIZATION_MAX, Location
@@ -28,52 +30,54 @@ from paroledesk.intake.wizard.fields import (
 class FilerForm(StepForm):
     part = "requestor"
     role = radios(
-        "Who is filing this request?",
+        _("Who is filing this request?"),
         [
-            ("self", "I am the person who needs parole"),
-            ("relative", "A relative of the person who needs parole"),
-            ("representative", "An attorney or accredited representative"),
-            ("organization", "An organization"),
-            ("other", "Someone else"),
+            ("self", _("I am the person who needs parole")),
+            ("relative", _("A relative of the person who needs parole")),
+            ("representative", _("An attorney or accredited representative")),
+            ("organization", _("An organization")),
+            ("other", _("Someone else")),
         ],
-        representative="You act for them with Form G-28 and give your bar or accreditation number.",
-        organization="You file on behalf of an organization and give its name.",
-        missing="Choose who is filing the request.",
-        other="For example a friend, an employer or a sponsor who is not family.",
+        representative=_(
+            "You act for them with Form G-28 and give your bar or accreditation number."
+        ),
+        organization=_("You file on behalf of an organization and give its name."),
+        missing=_("Choose who is filing the request."),
+        other=_("For example a friend, an employer or a sponsor who is not family."),
     )
     # Which of these a filer must give depends on who files: the core's rules say.
     given_name = text(
-        "Your given name (first name)", missing="Enter your given name.", required=False
+        _("Your given name (first name)"), missing=_("Enter your given name."), required=False
     )
     family_name = text(
-        "Your family name (last name)", missing="Enter your family name.", required=False
+        _("Your family name (last name)"), missing=_("Enter your family name."), required=False
     )
     relationship = text(
-        "How are you related to them?",
-        hint="For example: sister. Needed if you are a relative.",
-        missing="Say how you are related, for example: sister.",
+        _("How are you related to them?"),
+        hint=_("For example: sister. Needed if you are a relative."),
+        missing=_("Say how you are related, for example: sister."),
         required=False,
     )
     organization_name = text(
-        "Organization name",
+        _("Organization name"),
         limit=ORGANIZATION_MAX,
-        hint="If you file for one.",
-        missing="Enter the name of the organization.",
+        hint=_("If you file for one."),
+        missing=_("Enter the name of the organization."),
         required=False,
     )
     email = forms.EmailField(
-        label="Your email address",
+        label=_("Your email address"),
         required=False,
         max_length=254,
-        help_text="We write to you here about the request.",
-        error_messages={"invalid": "Enter an email address like name@example.org."},
+        help_text=_("We write to you here about the request."),
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    bar_number = text("Bar number", limit=40, hint="Representatives: from your Form G-28.")
+    bar_number = text(_("Bar number"), limit=40, hint=_("Representatives: from your Form G-28."))
     accreditation_number = text(
-        "Accreditation number",
+        _("Accreditation number"),
         limit=40,
-        hint="Accredited representatives: give this instead of a bar number.",
+        hint=_("Accredited representatives: give this instead of a bar number."),
     )
 
     @classmethod
@@ -90,10 +94,13 @@ class FilerForm(StepForm):
     def summary(self, doc: Document) -> list[tuple[str, str]]:
         filer = doc.get("requestor") or {}
         name = " ".join(filter(None, [filer.get("given_name"), filer.get("family_name")]))
-        rows = [("Filed by", self.label_of("role", filer.get("role"))), ("Name", name)]
+        rows = [
+            (gettext("Filed by"), self.label_of("role", filer.get("role"))),
+            (gettext("Name"), name),
+        ]
         for key in ("relationship", "organization_name", "email"):
             if filer.get(key):
-                rows.append((str(self.fields[key].label).replace("?", ""), filer[key]))
+                rows.append((str(self.fields[key].label).strip("¿?"), filer[key]))
         for key in ("bar_number", "accreditation_number"):
             if filer.get(key):
                 rows.append((str(self.fields[key].label), filer[key]))
@@ -102,24 +109,26 @@ class FilerForm(StepForm):
 
 class BeneficiaryForm(StepForm):
     part = "beneficiary"
-    given_name = text("Their given name (first name)", missing="Enter their given name.")
+    given_name = text(_("Their given name (first name)"), missing=_("Enter their given name."))
     family_name = text(
-        "Their family name (last name)",
-        missing="Enter their family name.",
-        hint="As it is written in their passport.",
+        _("Their family name (last name)"),
+        missing=_("Enter their family name."),
+        hint=_("As it is written in their passport."),
     )
-    date_of_birth = MemorableDateField(what="date of birth", label="Their date of birth")
-    country_of_birth = country("Country of birth", missing="Choose the country they were born in.")
+    date_of_birth = MemorableDateField(what=_("date of birth"), label=_("Their date of birth"))
+    country_of_birth = country(
+        _("Country of birth"), missing=_("Choose the country they were born in.")
+    )
     country_of_citizenship = country(
-        "Country of citizenship",
+        _("Country of citizenship"),
         stateless=True,
-        missing="Choose the country they are a citizen of.",
-        hint="If they have more than one, the country of the passport they will travel on.",
+        missing=_("Choose the country they are a citizen of."),
+        hint=_("If they have more than one, the country of the passport they will travel on."),
     )
     passport_number = text(
-        "Passport number",
+        _("Passport number"),
         limit=40,
-        hint="If they have no passport, leave this blank and say why in your statement.",
+        hint=_("If they have no passport, leave this blank and say why in your statement."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -131,7 +140,7 @@ class BeneficiaryForm(StepForm):
         value = value.replace("-", "")
         if value and not (5 <= len(value) <= 20 and value.isalnum() and value.isascii()):
             raise forms.ValidationError(
-                "Enter the passport number as printed: 5 to 20 letters and digits."
+                gettext("Enter the passport number as printed: 5 to 20 letters and digits.")
             )
         return value
 
@@ -152,27 +161,34 @@ class BeneficiaryForm(StepForm):
         person = doc.get("beneficiary") or {}
         name = " ".join(filter(None, [person.get("given_name"), person.get("family_name")]))
         born = person.get("date_of_birth")
+        shown = date_format(date.fromisoformat(born), gettext("F j, Y")) if born else ""
         return [
-            ("Name", name),
-            ("Date of birth", date_format(date.fromisoformat(born), "F j, Y") if born else ""),
-            ("Country of birth", self.label_of("country_of_birth", person.get("country_of_birth"))),
+            (gettext("Name"), name),
+            (gettext("Date of birth"), shown),
             (
-                "Citizenship",
+                gettext("Country of birth"),
+                self.label_of("country_of_birth", person.get("country_of_birth")),
+            ),
+            (
+                gettext("Citizenship"),
                 self.label_of("country_of_citizenship", person.get("country_of_citizenship")),
             ),
-            ("Passport number", person.get("passport_number") or "None given"),
+            (gettext("Passport number"), person.get("passport_number") or gettext("None given")),
         ]
 
 
 class LocationForm(StepForm):
     part = "beneficiary"
     location = radios(
-        "Where is the person who needs parole now?",
-        [("outside_us", "Outside the United States"), ("inside_us", "Inside the United States")],
-        missing="Choose whether they are outside or inside the United States.",
+        _("Where is the person who needs parole now?"),
+        [
+            ("outside_us", _("Outside the United States")),
+            ("inside_us", _("Inside the United States")),
+        ],
+        missing=_("Choose whether they are outside or inside the United States."),
     )
     current_country = country(
-        "Which country are they in now?", missing="Choose the country they are in now."
+        _("Which country are they in now?"), missing=_("Choose the country they are in now.")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -180,7 +196,7 @@ class LocationForm(StepForm):
         # Someone inside the United States is in the United States: not asked.
         country = self.fields["current_country"]
         country.required = False
-        country.help_text = "Only if they are outside the United States."
+        country.help_text = gettext("Only if they are outside the United States.")
 
     def clean(self) -> dict[str, Any]:
         inside = self.cleaned_data.get("location") == Location.INSIDE_US.value
@@ -202,6 +218,9 @@ class LocationForm(StepForm):
     def summary(self, doc: Document) -> list[tuple[str, str]]:
         person = doc.get("beneficiary") or {}
         return [
-            ("Where they are", self.label_of("location", person.get("location"))),
-            ("Country now", self.label_of("current_country", person.get("current_country"))),
+            (gettext("Where they are"), self.label_of("location", person.get("location"))),
+            (
+                gettext("Country now"),
+                self.label_of("current_country", person.get("current_country")),
+            ),
         ]

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any, NoReturn
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.formats import date_format
 from weasyprint import HTML
 
@@ -90,8 +91,12 @@ class Figures:
 
 
 def packet_pdf(*, draft: FilingDraft, day: date) -> bytes:
-    """The packet of ``draft`` as PDF bytes, with the policy in force on ``day``."""
-    html = render_to_string(TEMPLATE, packet_context(draft=draft, day=day))
+    """The packet of ``draft`` as PDF bytes, with the policy in force on ``day``.
+
+    In English whatever the language of the pages: it goes to USCIS with the English
+    forms, and the wizard's questions it repeats must read as those forms do."""
+    with translation.override("en"):
+        html = render_to_string(TEMPLATE, packet_context(draft=draft, day=day))
     pdf: bytes = HTML(string=html, url_fetcher=_fetch_nothing).write_pdf()
     return pdf
 
@@ -260,7 +265,7 @@ def _answered(slug: str, doc: Document) -> bool:
 
 
 def _open(slug: str) -> list[Row]:
-    return [Row(STEP_BY_SLUG[slug].label, NOT_ANSWERED, missing=True)]
+    return [Row(str(STEP_BY_SLUG[slug].label), NOT_ANSWERED, missing=True)]
 
 
 def _label(form: type[StepForm], name: str, value: object) -> str:

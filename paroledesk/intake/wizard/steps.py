@@ -17,9 +17,11 @@ import copy
 import secrets
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from paroledesk.accounts.models import User
 from paroledesk.core.codes import FilingSource
@@ -37,117 +39,132 @@ from paroledesk.intake.wizard.forms_request import (
     SponsorForm,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise as Words
+
 REVIEW = "review"
 FAMILY_GROUP = "family_group"
 EVERY_KIND = frozenset(Kind)
-LINKED = (
-    "Write their names and date of birth as on the earlier request, so that the two "
-    "requests are linked."
+LINKED = _(
+    "Write their names and date of birth as on the earlier request, so that the two requests are "
+    "linked."
 )
 
 
 @dataclass(frozen=True)
 class Step:
     slug: str
-    label: str  # in the step indicator
-    title: str  # the page's heading
+    label: Words  # in the step indicator
+    title: Words  # the page's heading
     form: type[StepForm]
-    intro: str = ""
+    intro: Words = ""
     template: str = "intake/step.html"
     kinds: frozenset[Kind] = EVERY_KIND  # the kinds of request that ask this step
     # Where a kind of request needs other words: (title, intro) by kind.
-    reworded: dict[str, tuple[str, str]] = field(default_factory=dict, hash=False)
+    reworded: dict[str, tuple[Words, Words]] = field(default_factory=dict, hash=False)
 
     def applies(self, doc: Document) -> bool:
         return kind_of(doc) in self.kinds
 
-    def title_for(self, doc: Document) -> str:
+    def title_for(self, doc: Document) -> Words:
         return self.reworded.get(kind_of(doc), (self.title, self.intro))[0]
 
-    def intro_for(self, doc: Document) -> str:
+    def intro_for(self, doc: Document) -> Words:
         return self.reworded.get(kind_of(doc), (self.title, self.intro))[1]
 
 
 STEPS: tuple[Step, ...] = (
-    Step("kind", "Request type", "What you are asking for", KindForm),
+    Step("kind", _("Request type"), _("What you are asking for"), KindForm),
     Step(
         "reparole",
-        "Earlier parole",
-        "The parole to renew",
+        _("Earlier parole"),
+        _("The parole to renew"),
         ReparoleForm,
-        "A re-parole gives more time to someone in the United States on a parole that USCIS "
-        "headquarters granted. Parole given by CBP at a port of entry, or under another "
-        "program, cannot be renewed this way.",
+        _(
+            "A re-parole gives more time to someone in the United States on a parole that USCIS "
+            "headquarters granted. Parole given by CBP at a port of entry, or under another "
+            "program, cannot be renewed this way."
+        ),
         template="intake/step_reparole.html",
         kinds=frozenset({Kind.REPAROLE}),
     ),
     Step(
         "refiling",
-        "Denied request",
-        "The denied request and what is new",
+        _("Denied request"),
+        _("The denied request and what is new"),
         RefilingForm,
-        "A denial cannot be appealed, and no motion can be filed against it. The way forward "
-        "is a new request, with a new filing fee, that states the significant new facts since "
-        "the denial.",
+        _(
+            "A denial cannot be appealed, and no motion can be filed against it. The way forward "
+            "is a new request, with a new filing fee, that states the significant new facts since "
+            "the denial."
+        ),
         kinds=frozenset({Kind.REFILING}),
     ),
     Step(
         "filer",
-        "Filer",
-        "Who is filing",
+        _("Filer"),
+        _("Who is filing"),
         FilerForm,
-        "Tell us about yourself: the person who fills in this form and will hear from us.",
+        _("Tell us about yourself: the person who fills in this form and will hear from us."),
     ),
     Step(
         "beneficiary",
-        "Beneficiary",
-        "The person who needs parole",
+        _("Beneficiary"),
+        _("The person who needs parole"),
         BeneficiaryForm,
-        "Write their names as in their passport, if they have one.",
+        _("Write their names as in their passport, if they have one."),
         reworded={
-            Kind.REPAROLE: ("The person who needs parole", LINKED),
-            Kind.REFILING: ("The person who needs parole", LINKED),
+            Kind.REPAROLE: (_("The person who needs parole"), LINKED),
+            Kind.REFILING: (_("The person who needs parole"), LINKED),
         },
     ),
-    Step("location", "Location", "Where they are now", LocationForm),
+    Step("location", _("Location"), _("Where they are now"), LocationForm),
     Step(
         "reason",
-        "Reason",
-        "Why they need to come",
+        _("Reason"),
+        _("Why they need to come"),
         ReasonForm,
-        "Parole is for an urgent humanitarian reason or a significant public benefit, "
-        "when a visa cannot be had in time.",
+        _(
+            "Parole is for an urgent humanitarian reason or a significant public benefit, when a "
+            "visa cannot be had in time."
+        ),
         reworded={
             Kind.REPAROLE: (
-                "Why they need more time",
-                "Re-parole, like parole, is for an urgent humanitarian reason or a significant "
-                "public benefit, when a visa cannot be had in time.",
+                _("Why they need more time"),
+                _(
+                    "Re-parole, like parole, is for an urgent humanitarian reason or a significant "
+                    "public benefit, when a visa cannot be had in time."
+                ),
             )
         },
     ),
     Step(
         "period",
-        "Length of stay",
-        "How long they need to stay",
+        _("Length of stay"),
+        _("How long they need to stay"),
         PeriodForm,
-        reworded={Kind.REPAROLE: ("How much longer they need to stay", "")},
+        reworded={Kind.REPAROLE: (_("How much longer they need to stay"), "")},
     ),
     Step(
         "sponsor",
-        "Sponsor",
-        "The sponsor’s support (Form I-134)",
+        _("Sponsor"),
+        _("The sponsor’s support (Form I-134)"),
         SponsorForm,
-        "A sponsor in the United States promises to support them while they are here. "
-        "A request without a sponsor cannot be filed.",
+        _(
+            "A sponsor in the United States promises to support them while they are here. A "
+            "request without a sponsor cannot be filed."
+        ),
     ),
-    Step("fee", "Fee", "The filing fee", FeeForm, template="intake/step_fee.html"),
+    Step("fee", _("Fee"), _("The filing fee"), FeeForm, template="intake/step_fee.html"),
     Step(
         "expedite",
-        "Expedite",
-        "A faster decision (optional)",
+        _("Expedite"),
+        _("A faster decision (optional)"),
         ExpediteForm,
-        "Most requests take months. You may ask for a faster decision if waiting would cause "
-        "serious harm.",
+        _(
+            "Most requests take months. You may ask for a faster decision if waiting would cause "
+            "serious harm."
+        ),
     ),
 )
 STEP_BY_SLUG = {step.slug: step for step in STEPS}

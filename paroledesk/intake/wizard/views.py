@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from paroledesk.accounts.decorators import roles_required, signed_in_user
@@ -77,7 +78,7 @@ def _indicator(draft: FilingDraft, current: str) -> dict[str, Any]:
         }
         for step in wizard.steps_for(draft.data)
     ]
-    segments.append({"label": "Review", "state": "current" if current == REVIEW else ""})
+    segments.append({"label": gettext("Review"), "state": "current" if current == REVIEW else ""})
     number = wizard.step_number(current, draft.data)
     return {"segments": segments, "number": number, "total": len(segments)}
 
@@ -143,7 +144,9 @@ def draft_step(request: HttpRequest, draft_id: int, step: str) -> HttpResponse:
             if wizard.is_paper_only(draft.data):
                 return redirect("draft_paper", draft.pk)
             if "later" in request.POST:
-                messages.success(request, "Your draft is saved. Resume it here when you are ready.")
+                messages.success(
+                    request, gettext("Your draft is saved. Resume it here when you are ready.")
+                )
                 return redirect("my_requests")
             return redirect(_after_saving(draft, current, from_review))
     else:
@@ -175,8 +178,10 @@ def draft_family_member(request: HttpRequest, draft_id: int) -> HttpResponse:
         raise Http404("No such draft") from None
     messages.success(
         request,
-        "We carried over your details, the reason, the sponsor and the fee. Answer what is "
-        "different for this person, then check everything on the review page.",
+        gettext(
+            "We carried over your details, the reason, the sponsor and the fee. Answer what is "
+            "different for this person, then check everything on the review page."
+        ),
     )
     return redirect(_step_url(draft, draft.step))
 
@@ -238,7 +243,9 @@ def draft_review(request: HttpRequest, draft_id: int) -> HttpResponse:
 def draft_submit(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = _draft(request, draft_id)
     if draft.submitted_request_id is None and (missing := wizard.unfinished(draft.data)):
-        messages.error(request, "Some questions are not answered yet. Answer them, then submit.")
+        messages.error(
+            request, gettext("Some questions are not answered yet. Answer them, then submit.")
+        )
         return redirect(_step_url(draft, missing[0].slug))
     try:
         submitted = wizard.draft_submit(owner=_user(request), draft_id=draft.pk)
@@ -284,8 +291,10 @@ def draft_packet(request: HttpRequest, draft_id: int) -> HttpResponse:
     if not wizard.is_paper_only(draft.data):
         messages.info(
             request,
-            "The filing packet is for a request sent on paper with a fee waiver. "
-            "This draft can be filed online.",
+            gettext(
+                "The filing packet is for a request sent on paper with a fee waiver. "
+                "This draft can be filed online."
+            ),
         )
         return redirect(_step_url(draft, REVIEW))
     response = HttpResponse(
@@ -303,7 +312,7 @@ def draft_delete(request: HttpRequest, draft_id: int) -> HttpResponse:
     if request.method == "POST":
         wizard.draft_delete(draft=draft)
         _keep_refusals(request, draft, [])
-        messages.success(request, "The draft is deleted.")
+        messages.success(request, gettext("The draft is deleted."))
         return redirect("my_requests")
     context = {"draft": draft, "draft_name": wizard.beneficiary_name(draft)}
     return render(request, "intake/delete.html", context)

@@ -10,9 +10,11 @@ from paroledesk.web.charts import (
     VALUE_WIDTH,
     WIDTH,
     Bar,
+    BarGroup,
     Series,
     bar_chart,
     column_chart,
+    grouped_bar_chart,
     lengths,
     nice_ceiling,
 )
@@ -148,3 +150,23 @@ def test_the_axis_figures_sit_at_their_heights():
 def test_columns_need_a_value_for_each_label():
     with pytest.raises(ValueError, match="a value for each column"):
         column_chart(["W1", "W2"], [Series("Approved", [1])], ident="w", title="T", description="D")
+
+
+def test_grouped_bars_are_in_proportion_and_a_group_without_values_says_so():
+    svg = grouped_bar_chart(
+        [BarGroup("Medical", [5, 10]), BarGroup("<Protection>", [None, None])],
+        ["Half", "Eight in ten"],
+        ident="chart-groups",
+        title="Times",
+        description="The table gives each figure.",
+        missing="Not enough decisions",
+    )
+    # Two bars drawn (the legend's two swatches come first), the longer the full span.
+    widths = rects(svg)[2:]
+    assert widths == [(WIDTH - LABEL_WIDTH - VALUE_WIDTH) / 2, WIDTH - LABEL_WIDTH - VALUE_WIDTH]
+    words = [text.text for text in parsed(svg).iter(f"{SVG}text")]
+    assert "<Protection>" in words
+    assert "Not enough decisions" in words
+    with pytest.raises(ValueError, match="at most"):
+        grouped_bar_chart([], ["a", "b", "c", "d", "e"], ident="x", title="", description="",
+                          missing="")  # fmt: skip

@@ -118,3 +118,30 @@ def test_between_changes_the_counts_are_not_made_again(policy, alice, sam, olivi
     with CaptureQueriesContext(connection) as again:
         browser.get("/work/?view=overdue")
     assert len(again) < first
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/queue?view=unassigned&possible_duplicate=false&urgent_first=true",
+        "/work/?view=unassigned&category=medical&possible_duplicate=false&urgent_first=true",
+    ],
+)
+def test_a_filtered_list_is_counted_again_only_after_a_change(policy, alice, sam, olivia, path):
+    file_some(alice, sam, olivia, 4, start=0)
+    browser = client_for(olivia) if path.startswith("/api/") else signed_in(olivia)
+    queries(olivia, path)
+    with CaptureQueriesContext(connection) as again:
+        before = browser.get(path)
+    # The session or token, the user, the second factor, the latest event's id, the rows
+    # (the urgent ones, then the others): the filtered count and the urgent count are kept.
+    counted = [sql for sql in (query["sql"] for query in again) if "COUNT(" in sql.upper()]
+    assert counted == []
+    request_file(raw=filing_document(), filed_by=alice, today=FILED_ON + timedelta(days=9))
+    with CaptureQueriesContext(connection) as changed:
+        after = browser.get(path)
+    counted = [sql for sql in (query["sql"] for query in changed) if "COUNT(" in sql.upper()]
+    # The filtered list and its urgent part (the page counts its tabs again too).
+    assert len([sql for sql in counted if "possible_duplicate" in sql]) == 2
+    if path.startswith("/api/"):
+        assert after.json()["count"] == before.json()["count"] + 1
