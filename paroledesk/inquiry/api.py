@@ -130,7 +130,7 @@ TOO_MANY = error_response(
     f"{GUESSES.seconds // 60} minutes, counted across every server process.",
     ErrorCode.TOO_MANY_REQUESTS,
     "Too many tries from this connection. For the safety of the people in these "
-    "requests, wait 15 minutes and try again.",
+    f"requests, wait {GUESSES.seconds // 60} minutes and try again.",
 )
 INVALID = error_response(
     "A field is missing or malformed; the error names it.",

@@ -72,6 +72,7 @@ from paroledesk.core.roles import (
     Role,
 )
 from paroledesk.inquiry.forms import InquiryAnswerForm
+from paroledesk.inquiry.models import Inquiry
 from paroledesk.inquiry.selectors import answer_refusal, inquiries_on, inquiries_waiting
 from paroledesk.intake.wizard.steps import draft_rows
 from paroledesk.policy.selectors import policy_on
@@ -175,11 +176,11 @@ def _request_page(
 
 def _inquiry_rows(
     case: ParoleRequest, user: User, answer_form: InquiryAnswerForm | None
-) -> list[tuple[Any, InquiryAnswerForm | None]]:
+) -> list[tuple[Inquiry, InquiryAnswerForm | None]]:
     """Each inquiry on the case this user may see, with a form to answer it where it waits
     and this user may answer (the form sent back, with its errors, for the one just tried)."""
     may = answer_refusal(user, case) is None
-    rows: list[tuple[Any, InquiryAnswerForm | None]] = []
+    rows: list[tuple[Inquiry, InquiryAnswerForm | None]] = []
     for inquiry in inquiries_on(case, user=user):
         form = None
         if may and not inquiry.answered:
