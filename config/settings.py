@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "paroledesk.adjudication",
     "paroledesk.screening",
     "paroledesk.helpcenter",
+    "paroledesk.inquiry",
     "paroledesk.web",
 ]
 

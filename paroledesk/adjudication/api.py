@@ -45,7 +45,12 @@ from paroledesk.core.filing_rules import Category
 from paroledesk.core.lifecycle import Status, TransitionRefused
 from paroledesk.core.roles import ADJUDICATOR_ROLES
 from paroledesk.lib.api_errors import ApiError
-from paroledesk.lib.api_schema import NOT_AUTHENTICATED, NOT_FOUND, error_response
+from paroledesk.lib.api_schema import (
+    NOT_AUTHENTICATED,
+    NOT_FOUND,
+    WindowSerializer,
+    error_response,
+)
 
 REFUSED = error_response(
     "The step is refused: not_assigned or already_decided (409), "
@@ -406,11 +411,6 @@ class ParoleEndView(APIView):
 
 
 # -- work lists -----------------------------------------------------------------------------
-
-
-class WindowSerializer(serializers.Serializer[Any]):
-    earliest = serializers.DateField()
-    latest = serializers.DateField()
 
 
 class QueueItemSerializer(serializers.Serializer[Any]):

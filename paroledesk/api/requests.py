@@ -29,14 +29,9 @@ from paroledesk.lib.api_schema import (
     RECEIPT,
     RECEIPT_IN_PATH,
     WWW_AUTHENTICATE,
+    WindowSerializer,
 )
 from paroledesk.notices.models import NoticeKind
-
-
-class WindowSerializer(serializers.Serializer[object]):
-    earliest = serializers.DateField()
-    latest = serializers.DateField()
-
 
 STATUSES = [status.value for status in Status]
 REQUEST_KINDS = [kind.value for kind in Kind]

@@ -7,6 +7,7 @@ from paroledesk.api import processing_times as processing_times_api
 from paroledesk.api import requests as requests_api
 from paroledesk.api.unknown import UnknownAddress
 from paroledesk.helpcenter import api as help_api
+from paroledesk.inquiry import api as inquiry_api
 from paroledesk.intake.api import filing as filing_api
 from paroledesk.intake.evidence import api as documents_api
 from paroledesk.notices import api as notices_api
@@ -51,6 +52,12 @@ urlpatterns = [
         name="api-processing-times",
     ),
     path("help/search", help_api.HelpSearchView.as_view(), name="api-help-search"),
+    path(
+        "cases/<str:receipt>/inquiries/<int:inquiry_id>/answer",
+        inquiry_api.InquiryAnswerView.as_view(),
+        name="api-inquiry-answer",
+    ),
+    path("status-inquiries", inquiry_api.StatusInquiryView.as_view(), name="api-status-inquiries"),
     # Last: any other address under /api/v1/ answers a JSON 404.
     re_path(r"", UnknownAddress.as_view(), name="api-unknown"),
 ]

@@ -105,6 +105,9 @@ class EventAction(StrEnum):
     CLOSURE_DECLARED = "closure_declared"
     WORK_PERMIT_RECORDED = "work_permit_recorded"
     ADDRESS_REPORTED = "address_reported"
+    # A status inquiry that matched the request, and the officer's written answer.
+    INQUIRY_RECEIVED = "inquiry_received"
+    INQUIRY_ANSWERED = "inquiry_answered"
 
 
 class FilingSource(StrEnum):

@@ -19,6 +19,7 @@ date, never as text:
 from __future__ import annotations
 
 import functools
+import hmac
 import re
 import unicodedata
 
@@ -49,6 +50,16 @@ def name_key(family: str, given: str) -> str:
     ``name_key("Núñez", "José") == name_key("NUNEZ", "jose")``.
     """
     return f"{_fold_name(family)}|{_fold_name(given)}"
+
+
+def same_family_name(typed: str, key: str) -> bool:
+    """Whether a family name as someone typed it is the family name of a stored name_key,
+    whatever the case, accents, spacing or hyphens (the status inquiry asks only for it).
+
+    Compared in constant time: how long it takes tells nothing of the stored name.
+    """
+    stored = key.partition("|")[0]
+    return hmac.compare_digest(_fold_name(typed).encode(), stored.encode())
 
 
 @functools.lru_cache(maxsize=8192)

@@ -22,6 +22,13 @@ class ErrorSerializer(serializers.Serializer[object]):
     errors = ErrorItemSerializer(many=True)  # type: ignore[assignment]
 
 
+class WindowSerializer(serializers.Serializer[object]):
+    """A request's decision window, as every answer that gives one writes it."""
+
+    earliest = serializers.DateField()
+    latest = serializers.DateField()
+
+
 def error_response(description: str, code: ErrorCode, message: str) -> OpenApiResponse:
     return OpenApiResponse(
         response=ErrorSerializer,

@@ -21,6 +21,7 @@ class NoticeKind(StrEnum):
     FEE_REMINDER = "fee_reminder"
     PAROLE_ENDING_REMINDER = "parole_ending_reminder"
     TERMINATION = "termination"
+    INQUIRY_ANSWER = "inquiry_answer"
 
 
 NOTICE_TITLES = {
@@ -35,6 +36,7 @@ NOTICE_TITLES = {
     NoticeKind.FEE_REMINDER: "Reminder: parole fee due",
     NoticeKind.PAROLE_ENDING_REMINDER: "Reminder: parole ending",
     NoticeKind.TERMINATION: "Termination of parole",
+    NoticeKind.INQUIRY_ANSWER: "Answer to a status inquiry",
 }
 
 

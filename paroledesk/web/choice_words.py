@@ -63,4 +63,5 @@ CHOICE_WORDS = (
     gettext_noop("Reminder: parole fee due"),
     gettext_noop("Reminder: parole ending"),
     gettext_noop("Termination of parole"),
+    gettext_noop("Answer to a status inquiry"),
 )

@@ -43,8 +43,10 @@ def _window(row: QueueRow) -> str:
     )
 
 
-def _flags(row: QueueRow) -> str:
+def _flags(row: QueueRow, inquiring: frozenset[int]) -> str:
     tags = []
+    if row.request.pk in inquiring:
+        tags.append(_TAG.format("bg-accent-warm-darker", "Inquiry waiting"))
     if row.clock.overdue:
         tags.append(_TAG.format("bg-secondary-dark", "Overdue"))
     if row.request.expedited:
@@ -61,8 +63,15 @@ def _officer(row: QueueRow) -> str:
     return f'<td data-label="Officer">{escape(officer)}</td>'
 
 
-def table_body(rows: list[QueueRow], *, show_officer: bool, hide_status: bool) -> SafeString:
-    """The rows of web/includes/queue_table.html, cell for cell under its head."""
+def table_body(
+    rows: list[QueueRow],
+    *,
+    show_officer: bool,
+    hide_status: bool,
+    inquiring: frozenset[int] = frozenset(),
+) -> SafeString:
+    """The rows of web/includes/queue_table.html, cell for cell under its head; the
+    requests in ``inquiring`` have a status inquiry waiting for an answer."""
     # Every address differs only by its receipt number: reversed once.
     address = reverse("request_detail", args=["RECEIPT"])
     made = []
@@ -88,7 +97,7 @@ def table_body(rows: list[QueueRow], *, show_officer: bool, hide_status: bool) -
             f'<td data-label="Age (business days)" class="text-right">'
             f"{row.clock.age_business_days}</td>"
             f'<td data-label="Decision window">{_window(row)}</td>'
-            f'<td data-label="Flags">{_flags(row)}</td>'
+            f'<td data-label="Flags">{_flags(row, inquiring)}</td>'
             f"{_officer(row) if show_officer else ''}"
             "</tr>"
         )

@@ -1,14 +1,16 @@
 from django.urls import include, path
 
 from paroledesk.helpcenter import urls as help_urls
+from paroledesk.inquiry import urls as inquiry_urls
 from paroledesk.intake import urls as intake_urls
 from paroledesk.screening import urls as screening_urls
-from paroledesk.web import views
+from paroledesk.web import inquiry_pages, views
 from paroledesk.web.processing_times import processing_times_page
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.landing, name="landing"),
+    path("", include(inquiry_urls)),
     path("requests/", views.my_requests, name="my_requests"),
     # The filing wizard; before the request page, whose pattern would take "new" for a receipt.
     path("", include(intake_urls)),
@@ -22,6 +24,11 @@ urlpatterns = [
     ),
     path("", include(screening_urls)),
     path("processing-times/", processing_times_page, name="processing_times"),
+    path(
+        "requests/<str:receipt_number>/inquiries/<int:inquiry_id>/answer/",
+        inquiry_pages.inquiry_answer_page,
+        name="inquiry_answer",
+    ),
     path("work/", views.work_queue, name="work_queue"),
     path("work/take/", views.take_next, name="take_next"),
     path("work/supervise/", views.supervise, name="supervise"),

@@ -71,6 +71,9 @@ from paroledesk.core.roles import (
     STAFF_ROLES,
     Role,
 )
+from paroledesk.inquiry.forms import InquiryAnswerForm
+from paroledesk.inquiry.models import Inquiry
+from paroledesk.inquiry.selectors import answer_refusal, inquiries_on, inquiries_waiting
 from paroledesk.intake.wizard.steps import draft_rows
 from paroledesk.policy.selectors import policy_on
 from paroledesk.web.dashboard_charts import dashboard_charts
@@ -149,6 +152,7 @@ def _request_page(
     *,
     forms: dict[str, Form] | None = None,
     address_form: AddressForm | None = None,
+    answer_form: InquiryAnswerForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context = {
@@ -165,8 +169,26 @@ def _request_page(
         "step_forms": forms if forms is not None else _step_forms(found, user),
         "sponsors": sponsors_of(found, today=timezone.localdate()) if user.is_staff_role else [],
         "address_form": address_form or _address_form(found, user),
+        "inquiries": _inquiry_rows(found, user, answer_form),
     }
     return render(request, "web/request_detail.html", context, status=status)
+
+
+def _inquiry_rows(
+    case: ParoleRequest, user: User, answer_form: InquiryAnswerForm | None
+) -> list[tuple[Inquiry, InquiryAnswerForm | None]]:
+    """Each inquiry on the case this user may see, with a form to answer it where it waits
+    and this user may answer (the form sent back, with its errors, for the one just tried)."""
+    may = answer_refusal(user, case) is None
+    rows: list[tuple[Inquiry, InquiryAnswerForm | None]] = []
+    for inquiry in inquiries_on(case, user=user):
+        form = None
+        if may and not inquiry.answered:
+            prefix = f"inquiry-{inquiry.pk}"
+            mine = answer_form is not None and answer_form.prefix == prefix
+            form = answer_form if mine else InquiryAnswerForm(prefix=prefix)
+        rows.append((inquiry, form))
+    return rows
 
 
 @require_POST
@@ -274,7 +296,14 @@ def _supervise_page(
     officers_listed_once(assign_form, move_form)
     context = {
         "found": waiting,
-        "body": table_body(waiting.rows, show_officer=False, hide_status=True),
+        "body": table_body(
+            waiting.rows,
+            show_officer=False,
+            hide_status=True,
+            inquiring=inquiries_waiting(
+                signed_in_user(request), listed=(row.request.pk for row in waiting.rows)
+            ).marked,
+        ),
         "officers": officer_work(today, unassigned=waiting.count),
         "assign_form": assign_form,
         "move_form": move_form,

@@ -30,6 +30,7 @@ from paroledesk.adjudication.selectors import (
     queue_page,
 )
 from paroledesk.core.roles import MANAGER_ROLES
+from paroledesk.inquiry.selectors import inquiries_waiting
 from paroledesk.web.queue_rows import table_body
 
 PAGE_SIZES = (25, 50)
@@ -148,6 +149,7 @@ def work_list_context(asked: QueryDict, *, user: User, today: date) -> dict[str,
     everyone = user.role_enum in MANAGER_ROLES and query.view is not QueueView.MINE
     show_officer = everyone and query.view is not QueueView.UNASSIGNED
     hide_status = query.view is QueueView.UNASSIGNED
+    waiting = inquiries_waiting(user, listed=(row.request.pk for row in found.rows))
     return {
         "query": query,
         "found": found,
@@ -158,7 +160,11 @@ def work_list_context(asked: QueryDict, *, user: User, today: date) -> dict[str,
         "caption": (CAPTIONS if everyone else OWN_CAPTIONS)[query.view],
         "show_officer": show_officer,
         "hide_status": hide_status,
-        "body": table_body(found.rows, show_officer=show_officer, hide_status=hide_status),
+        "body": table_body(
+            found.rows, show_officer=show_officer, hide_status=hide_status, inquiring=waiting.marked
+        ),
+        # Status inquiries waiting for this user's answer: theirs, or everyone's (supervisors).
+        "inquiries": waiting,
         "tabs": [
             (view, VIEW_LABELS[view], counts[view], queue_address(query, view=view, page=1))
             for view in QueueView
