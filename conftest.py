@@ -26,6 +26,15 @@ def _plain_static_storage(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _quick_passwords(settings: Any) -> None:
+    # Argon2 as the site uses it, at its least cost (paroledesk.testing.hashers).
+    settings.PASSWORD_HASHERS = [
+        "paroledesk.testing.hashers.QuickArgon2PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_policy_memory() -> Iterator[None]:
     # This process only: the shared cache is a database table, which a test
     # without database access may not touch (and the next read reloads anyway).
