@@ -27,15 +27,14 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-def _date_field(label: Any, help_text: Any, what: Any) -> forms.DateField:
+def _date_field(label: Any, help_text: Any, *, required: Any, invalid: Any) -> forms.DateField:
+    # Whole sentences, not one pattern with the date's name put in: Spanish agrees the
+    # words around it, and a lazy string formatted here would be fixed in English at import.
     return forms.DateField(
         label=label,
         help_text=help_text,
         widget=DateInput(),
-        error_messages={
-            "required": _("Enter the %(what)s.") % {"what": what},
-            "invalid": _("Enter the %(what)s as a date, like 2027-03-14.") % {"what": what},
-        },
+        error_messages={"required": required, "invalid": invalid},
     )
 
 
@@ -53,20 +52,19 @@ class StatusInquiryForm(forms.Form):
         error_messages={"required": _("Enter the family name of the person the request is for.")},
     )
     date_of_birth = _date_field(
-        _("Their date of birth"), _("For example: 1988-03-14"), _("date of birth")
+        _("Their date of birth"),
+        _("For example: 1988-03-14"),
+        required=_("Enter the date of birth."),
+        invalid=_("Enter the date of birth as a date, like 2027-03-14."),
     )
     filed_on = _date_field(
         _("Date the request was received"),
         _("The received date on the receipt notice."),
-        _("date the request was received"),
+        required=_("Enter the date the request was received."),
+        invalid=_("Enter the date the request was received as a date, like 2027-03-14."),
     )
     explanation = forms.CharField(
         label=_("What would you like to know?"),
-        help_text=_(
-            "Up to %(count)d characters. The officer who works the request reads it and "
-            "answers in a written notice to the requestor."
-        )
-        % {"count": EXPLANATION_LENGTH},
         required=False,
         max_length=EXPLANATION_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "class": "usa-textarea"}),
@@ -74,7 +72,13 @@ class StatusInquiryForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["explanation"].widget.attrs["aria-describedby"] = "id_explanation-hint"
+        explanation = self.fields["explanation"]
+        # Filled in per form, in the language of the page asked for.
+        explanation.help_text = _(
+            "Up to %(count)d characters. The officer who works the request reads it and "
+            "answers in a written notice to the requestor."
+        ) % {"count": EXPLANATION_LENGTH}
+        explanation.widget.attrs["aria-describedby"] = "id_explanation-hint"
 
     def clean(self) -> dict[str, Any]:
         clean, refused = fields_read(super().clean() or {})

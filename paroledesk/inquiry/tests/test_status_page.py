@@ -105,3 +105,30 @@ def test_the_page_and_the_api_share_one_count_of_guesses(filed):
     refused = browser.post("/status/", form(filed))
     assert refused.status_code == 429
     assert "Too many tries from this connection" in text(refused)
+
+
+def in_spanish():
+    browser = Client()
+    browser.cookies["django_language"] = "es"
+    return browser
+
+
+def test_the_form_and_its_refusals_are_in_spanish_when_chosen(filed):
+    shown = text(in_spanish().get("/status/"))
+    assert "Consultar el estado de una solicitud" in shown
+    assert "Hasta 1000 caracteres." in shown  # the hint is made per form, not at import
+    refused = text(in_spanish().post("/status/", form(filed, date_of_birth="", filed_on="soon")))
+    assert "Escriba la fecha de nacimiento." in refused
+    assert "Escriba la fecha en que se recibió la solicitud como una fecha" in refused
+    mismatch = text(in_spanish().post("/status/", form(filed, family_name="Nobody")))
+    assert "Ninguna solicitud coincide con estos datos." in mismatch
+
+
+def test_the_answer_is_in_spanish_with_spanish_dates(filed):
+    shown = text(in_spanish().post("/status/", form(filed)))
+    assert f"Estado de la solicitud {filed.receipt_number}" in shown
+    assert '<h2 class="usa-summary-box__heading" id="status-heading">Recibida</h2>' in shown
+    assert "entre el <strong>9 de abril de 2027</strong>" in shown
+    assert "Qué hacer después" in shown
+    assert "Por ahora no tiene que hacer nada." in shown
+    assert "30 Nov 2026" in shown  # the history's short dates, day first
