@@ -6,19 +6,25 @@ which hold commas of their own). Topics and keywords are comma-separated on one
 line. The keywords are the words a reader would type, in English and Spanish,
 so that a question in either language finds an article written in English.
 
+Each article's text in Spanish is ``articles/es/`` under the same file name:
+the body alone, its front matter being the English file's (which carries the
+Spanish title and summary). Figures and links to other articles are written the
+same way in both.
+
 A file that breaks these rules stops the process at its first read, naming the
 file: a broken article is a bug to fix, not a page to hide.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 ARTICLES_DIR = Path(__file__).resolve().parent / "articles"
+SPANISH = "es"  # the folder of the Spanish texts, under the articles'
 
 # The contract's topics (shared/contract.md, Help center), in the order the index shows them.
 TOPICS = {
@@ -65,6 +71,13 @@ class Article:
     keywords: tuple[str, ...]
     keywords_es: tuple[str, ...]
     body: str
+    body_es: str = ""
+
+    def text_in(self, spanish: bool) -> tuple[str, str, str]:
+        """The title, summary and body in Spanish or in English."""
+        if spanish:
+            return self.title_es, self.summary_es, self.body_es
+        return self.title, self.summary, self.body
 
 
 def _front_matter(lines: list[str], name: str) -> dict[str, str | list[str]]:
@@ -140,7 +153,7 @@ class Library:
 
 def library_read(directory: Path = ARTICLES_DIR) -> Library:
     articles = tuple(
-        article_parse(path.read_text(encoding="utf-8"), name=path.name)
+        _with_spanish(article_parse(path.read_text(encoding="utf-8"), name=path.name), path)
         for path in sorted(directory.glob("*.md"))
     )
     seen: set[str] = set()
@@ -149,6 +162,16 @@ def library_read(directory: Path = ARTICLES_DIR) -> Library:
             raise ArticleError(f"Two articles have the slug {article.slug}.")
         seen.add(article.slug)
     return Library(articles)
+
+
+def _with_spanish(article: Article, path: Path) -> Article:
+    spanish = path.parent / SPANISH / path.name
+    if not spanish.is_file():
+        raise ArticleError(f"{path.name}: its Spanish text {SPANISH}/{path.name} is missing.")
+    body = spanish.read_text(encoding="utf-8").strip()
+    if not body or body.startswith("---"):
+        raise ArticleError(f"{SPANISH}/{path.name}: the body alone, without front matter.")
+    return replace(article, body_es=body)
 
 
 @cache

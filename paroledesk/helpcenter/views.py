@@ -46,14 +46,17 @@ def help_article(request: HttpRequest, slug: str) -> HttpResponse:
     if article is None:
         raise Http404("No such article.")
     policy = policy_today()
+    spanish = in_spanish()
+    title, summary, body = article.text_in(spanish)
     return render(
         request,
         "helpcenter/article.html",
         {
             "article": article,
-            "body": body_html(article.body, policy),
-            "summary": figures_filled(article.summary, policy),
+            "title": title,
+            "body": body_html(body, policy),
+            "summary": figures_filled(summary, policy),
             "related": articles_related(article=article),
-            "spanish": in_spanish(),
+            "spanish": spanish,
         },
     )

@@ -85,8 +85,43 @@ def test_an_article_that_breaks_the_format_is_refused_naming_its_file(broken, sa
         article_parse(broken, name="a-test.md")
 
 
+def in_folder(folder, **files):
+    """Articles written in ``folder``, each with a Spanish text unless it is None."""
+    (folder / "es").mkdir()
+    for name, (text, spanish) in files.items():
+        (folder / f"{name}.md").write_text(text)
+        if spanish is not None:
+            (folder / "es" / f"{name}.md").write_text(spanish)
+    return folder
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda article: article.slug)
+def test_every_article_says_the_same_in_spanish(article):
+    """The same figures, the same links, the same headings and lists, in Spanish words."""
+    english, spanish = article.body, article.body_es
+    assert spanish
+    assert spanish != english
+    assert sorted(placeholder_keys(spanish)) == sorted(placeholder_keys(english))
+    links = r"\]\(((?:help:|https://)[^)]+)\)"
+    assert sorted(re.findall(links, spanish)) == sorted(re.findall(links, english))
+    shape = [line.split(" ")[0] for line in english.splitlines() if line.startswith(("## ", "- "))]
+    said = [line.split(" ")[0] for line in spanish.splitlines() if line.startswith(("## ", "- "))]
+    assert said == shape
+
+
+def test_an_article_without_its_spanish_text_is_refused(tmp_path):
+    in_folder(tmp_path, one=(GOOD, None))
+    with pytest.raises(ArticleError, match=r"one\.md: its Spanish text es/one\.md is missing"):
+        library_read(tmp_path)
+
+
+def test_an_article_is_read_with_its_spanish_text(tmp_path):
+    article = library_read(in_folder(tmp_path, one=(GOOD, "El texto.\n"))).articles[0]
+    assert article.text_in(False) == ("A title", "One line.", "The text.")
+    assert article.text_in(True) == ("Un título", "Una línea.", "El texto.")
+
+
 def test_two_articles_with_one_slug_are_refused(tmp_path):
-    (tmp_path / "one.md").write_text(GOOD)
-    (tmp_path / "two.md").write_text(GOOD)
+    in_folder(tmp_path, one=(GOOD, "Uno."), two=(GOOD, "Dos."))
     with pytest.raises(ArticleError, match="Two articles have the slug a-test"):
         library_read(tmp_path)

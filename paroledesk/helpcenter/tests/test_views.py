@@ -116,8 +116,13 @@ def test_a_spanish_reader_sees_the_spanish_title_and_summary(policy):
             RequestFactory().get("/help/do-i-need-an-attorney/"), "do-i-need-an-attorney"
         )
     page = response.content.decode()
-    assert "¿Necesito un abogado?" in page
+    assert "<h1>¿Necesito un abogado?</h1>" in page
     assert 'lang="es"' in page
+    article = library().get("do-i-need-an-attorney")
+    assert article is not None
+    spanish_first_line = article.body_es.splitlines()[0]
+    assert spanish_first_line.split(".")[0] in page
+    assert article.body.splitlines()[0].split(".")[0] not in page
 
 
 def test_a_spanish_reader_finds_the_results_under_their_spanish_titles(client, policy):
