@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
+from paroledesk.core.filing import FieldError
 from paroledesk.intake.models import FilingDraft
+from paroledesk.intake.wizard.fields import RULE_IN_WORDS, in_words
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,14 @@ def test_the_same_draft_reads_in_english_when_english_is_chosen(browser):
     page = browser.get(f"/requests/drafts/{draft.pk}/kind/").content.decode()
     assert "What are you asking for?" in page
     assert "¿Qué pide?" not in page
+
+
+@pytest.mark.parametrize("code", sorted(RULE_IN_WORDS))
+def test_a_filing_rule_refused_is_said_in_spanish_without_the_cores_english(code):
+    core = FieldError(code, "beneficiary.location", "The core's own sentence, in English.")
+    with translation.override("es"):
+        said = in_words(core)
+    assert "The core's own sentence" not in said
+    assert said.split(". ")[0] != RULE_IN_WORDS[code].split(". ")[0]
+    with translation.override("en"):
+        assert in_words(core).startswith("The core's own sentence, in English.")

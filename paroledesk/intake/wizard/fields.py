@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.text import format_lazy
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from paroledesk.core.codes import ErrorCode
@@ -146,13 +146,53 @@ HOW_TO_FIX: dict[ErrorCode, str] = {
 }
 
 
-def in_words(error: FieldError) -> str:
-    """A refusal as the wizard shows it: the core's message, then how to put it right.
+# The filing rules in the wizard's words, for a visitor reading another language than
+# English: the core's messages are the API's too and stay in English, with the values
+# they quote built in. These say the same rule without them; how to fix it follows.
+RULE_IN_WORDS: dict[ErrorCode, str] = {
+    ErrorCode.BENEFICIARY_INSIDE_US: gettext_noop(
+        "The person is inside the United States. From there, only a re-parole of a parole "
+        "that USCIS headquarters granted can be asked for."
+    ),
+    ErrorCode.REPAROLE_REQUIRES_INSIDE_US: gettext_noop(
+        "A re-parole is for someone inside the United States on parole. Someone outside "
+        "asks for parole with a first request."
+    ),
+    ErrorCode.REPAROLE_REQUIRES_HQ_GRANT: gettext_noop(
+        "The request you named is not a parole of theirs that USCIS headquarters granted, "
+        "that began, and that did not end in departure."
+    ),
+    ErrorCode.REFILING_REQUIRES_DENIAL: gettext_noop(
+        "The request you named is not a denied request for the same person."
+    ),
+    ErrorCode.NEW_FACTS_REQUIRED: gettext_noop("Say what is new and important since the denial."),
+    ErrorCode.FEE_REQUIRED: gettext_noop(
+        "The filing fee must be paid, exempt for a reason in force, or asked to be waived."
+    ),
+    ErrorCode.WAIVER_REQUIRES_PAPER: gettext_noop(
+        "A fee waiver request (Form I-912) cannot be filed online. File on paper instead."
+    ),
+    ErrorCode.FEE_AMOUNT_INCORRECT: gettext_noop(
+        "The amount is not the filing fee in force for this way of filing on the day the "
+        "request is received."
+    ),
+    ErrorCode.REPRESENTATIVE_G28_REQUIRED: gettext_noop(
+        "A representative gives the bar number or the accreditation number of their Form G-28."
+    ),
+    ErrorCode.SPONSOR_REQUIRED: gettext_noop("Every person needs a sponsor who signs Form I-134."),
+}
 
-    The core's messages are the API's too, and stay in English (the values they quote
-    are built into them); how to put it right is in the visitor's language."""
+
+def in_words(error: FieldError) -> str:
+    """A refusal as the wizard shows it: the rule, then how to put it right.
+
+    In English the rule is the core's own message, values and all; in another language it
+    is the same rule in the wizard's words, translated."""
+    rule = error.message
+    if not (get_language() or "en").startswith("en") and error.code in RULE_IN_WORDS:
+        rule = gettext(RULE_IN_WORDS[error.code])
     how = HOW_TO_FIX.get(error.code)
-    return " ".join(filter(None, [error.message, gettext(how) if how else ""]))
+    return " ".join(filter(None, [rule, gettext(how) if how else ""]))
 
 
 class PageForm(forms.Form):
