@@ -57,6 +57,21 @@ class YesNoAnyField(forms.Field):
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
+def _bounded(label: str, most: int) -> forms.IntegerField:
+    """A whole number from 1 to ``most``, left out for its default; each message names it."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1,
+        max_value=most,
+        error_messages={
+            "invalid": f"{label}: give a whole number.",
+            "min_value": f"{label}: give 1 or more.",
+            "max_value": f"{label}: give at most {most:,}.",
+        },
+    )
+
+
 class QueueQueryForm(forms.Form):
     """The parameters of a work list. ``sizes`` narrows the page sizes (the page offers two)."""
 
@@ -77,28 +92,8 @@ class QueueQueryForm(forms.Form):
     expedite = YesNoAnyField(label="Expedite asked for")
     possible_duplicate = YesNoAnyField(label="Possible duplicate")
     urgent_first = YesNoAnyField(label="Expedited and medical first")
-    page = forms.IntegerField(
-        label="Page",
-        required=False,
-        min_value=1,
-        max_value=PAGE_MAX,
-        error_messages={
-            "invalid": "Page: give a whole number.",
-            "min_value": "Page: give 1 or more.",
-            "max_value": f"Page: give at most {PAGE_MAX:,}.",
-        },
-    )
-    page_size = forms.IntegerField(
-        label="Requests a page",
-        required=False,
-        min_value=1,
-        max_value=PAGE_SIZE_MAX,
-        error_messages={
-            "invalid": "Requests a page: give a whole number.",
-            "min_value": "Requests a page: give 1 or more.",
-            "max_value": f"Requests a page: give at most {PAGE_SIZE_MAX}.",
-        },
-    )
+    page = _bounded("Page", PAGE_MAX)
+    page_size = _bounded("Requests a page", PAGE_SIZE_MAX)
 
     def __init__(self, *args: Any, sizes: tuple[int, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

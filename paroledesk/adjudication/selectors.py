@@ -134,7 +134,7 @@ def _listed(view: QueueView, *, officer: User | None, today: date) -> QuerySet[P
     return requests if officer is None else requests.filter(assigned_officer=officer)
 
 
-def queue(
+def _queue(
     view: QueueView,
     *,
     user: User,
@@ -246,7 +246,7 @@ def queue_page(
     ``stay_in_range`` the last page.
     """
     today = today or timezone.localdate()
-    found = queue(view, user=user, filters=filters, today=today)
+    found = _queue(view, user=user, filters=filters, today=today)
     # Whose list it is, and what of it is asked: the key a count is kept under.
     scope = (view, None if _sees_everyone(view, user) else user.pk, today)
     mark = counts.mark if counts is not None else latest_change()
