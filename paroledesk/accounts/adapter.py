@@ -15,6 +15,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from paroledesk.accounts.models import User
 from paroledesk.core.text import UnsafeText, clean_text
@@ -29,7 +30,7 @@ def _typed(value: str, label: str) -> str:
     try:
         return clean_text(value)
     except UnsafeText as unsafe:
-        raise forms.ValidationError(unsafe.about(label)) from None
+        raise forms.ValidationError(unsafe.about(label, translate=gettext)) from None
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is untyped
@@ -88,11 +89,11 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
             usage.rollback()
 
     def clean_username(self, username: str, shallow: bool = False) -> str:
-        cleaned: str = super().clean_username(_typed(username, "The user name"), shallow=shallow)
+        cleaned: str = super().clean_username(_typed(username, gettext("The user name")), shallow=shallow)
         return cleaned
 
     def clean_email(self, email: str) -> str:
-        cleaned: str = super().clean_email(_typed(email, "The e-mail address"))
+        cleaned: str = super().clean_email(_typed(email, gettext("The e-mail address")))
         return cleaned
 
 

@@ -24,11 +24,20 @@ to be spelled right, and they move nothing around.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+
+from paroledesk.core.words import gettext_noop
 
 # Kept in paragraphs of free text only; every other character of category C is refused.
 _KEPT_IN_PARAGRAPHS = frozenset("\n\t\u200c\u200d")
 # Line and paragraph breaks as paragraphs may carry them, each read as one newline.
 _BREAKS = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+
+
+UNSAFE_SAID = gettext_noop(
+    "%(label)s contains the invisible or control character %(char)s, which can hide or "
+    "disguise what is written; remove it."
+)
 
 
 class UnsafeText(ValueError):
@@ -39,12 +48,12 @@ class UnsafeText(ValueError):
         self.described = describe(char)
         super().__init__(self.about("The text"))
 
-    def about(self, label: str) -> str:
-        """The refusal as a sentence about the field, e.g. label "The family name"."""
-        return (
-            f"{label} contains the invisible or control character {self.described}, "
-            "which can hide or disguise what is written; remove it."
-        )
+    def about(self, label: str, *, translate: Callable[[str], str] = str) -> str:
+        """The refusal as a sentence about the field, e.g. label "The family name".
+
+        A page passes its gettext as ``translate`` (and its label translated): the
+        sentence is then in the visitor's language. Channels without one keep English."""
+        return translate(UNSAFE_SAID) % {"label": label, "char": self.described}
 
 
 def describe(char: str) -> str:

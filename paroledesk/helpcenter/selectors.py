@@ -41,7 +41,7 @@ def question_clean(text: str | None) -> str:
     try:
         return clean_text(text, paragraphs=True).strip()
     except UnsafeText as refused:
-        raise QuestionInvalid(refused.about(_("The question"))) from None
+        raise QuestionInvalid(refused.about(_("The question"), translate=_)) from None
 
 
 def policy_today() -> PolicySnapshot | None:

@@ -44,3 +44,13 @@ def test_a_new_account_confirms_its_address_then_signs_in(policy):
     assert client.post(link.group(1)).status_code == 302
     client.post("/accounts/login/", {"login": "bea", "password": PASSWORD})
     assert client.get("/requests/").status_code == 200
+
+
+def test_a_hidden_character_in_a_user_name_is_refused_in_the_visitors_language(db):
+    spanish = Client()
+    spanish.cookies["django_language"] = "es"
+    page = sign_up(spanish, "bea\u202eta", "bea@example.org").content.decode()
+    assert "El nombre de usuario contiene el carácter invisible o de control U+202E" in page
+    page = sign_up(Client(), "bea\u202eta", "bea@example.org").content.decode()
+    assert "The user name contains the invisible or control character U+202E" in page
+    assert not User.objects.filter(email="bea@example.org").exists()

@@ -132,3 +132,16 @@ def test_the_answer_is_in_spanish_with_spanish_dates(filed):
     assert "Qué hacer después" in shown
     assert "Por ahora no tiene que hacer nada." in shown
     assert "30 Nov 2026" in shown  # the history's short dates, day first
+
+
+def test_a_hidden_character_is_refused_in_the_visitors_language(filed):
+    hidden = form(filed, family_name="Hai\u202edari")
+    spanish = text(in_spanish().post("/status/", hidden))
+    assert "El apellido contiene el carácter invisible o de control U+202E" in spanish
+    assert "contains the invisible" not in spanish
+    english = text(Client().post("/status/", hidden))
+    assert "contains the invisible or control character U+202E" in english
+    api = Client(headers={"Accept-Language": "es"}).post(
+        "/api/v1/status-inquiries", hidden, content_type="application/json"
+    )
+    assert "contains the invisible or control character" in api.json()["errors"][0]["message"]
