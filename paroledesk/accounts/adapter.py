@@ -89,7 +89,9 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
             usage.rollback()
 
     def clean_username(self, username: str, shallow: bool = False) -> str:
-        cleaned: str = super().clean_username(_typed(username, gettext("The user name")), shallow=shallow)
+        cleaned: str = super().clean_username(
+            _typed(username, gettext("The user name")), shallow=shallow
+        )
         return cleaned
 
     def clean_email(self, email: str) -> str:

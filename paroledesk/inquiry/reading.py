@@ -57,7 +57,9 @@ def family_name_read(text: str) -> str:
     try:
         name = clean_text(text).strip()
     except UnsafeText as unsafe:
-        raise InquiryInvalid("family_name", unsafe.about(_("The family name"), translate=_)) from None
+        raise InquiryInvalid(
+            "family_name", unsafe.about(_("The family name"), translate=_)
+        ) from None
     if not name:
         raise InquiryInvalid(
             "family_name", _("Enter the family name of the person the request is for.")
@@ -85,7 +87,9 @@ def explanation_read(text: str) -> str:
     try:
         written = clean_text(text, paragraphs=True).strip()
     except UnsafeText as unsafe:
-        raise InquiryInvalid("explanation", unsafe.about(_("The explanation"), translate=_)) from None
+        raise InquiryInvalid(
+            "explanation", unsafe.about(_("The explanation"), translate=_)
+        ) from None
     if len(written) > EXPLANATION_LENGTH:
         raise InquiryInvalid(
             "explanation",
