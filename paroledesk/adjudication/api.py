@@ -37,9 +37,9 @@ from paroledesk.adjudication.queue_query import (
     QueueQueryForm,
     queue_query,
 )
-from paroledesk.adjudication.selectors import QueueRow, QueueView, case_for_step, queue_page
+from paroledesk.adjudication.selectors import QueueRow, QueueView, queue_page
 from paroledesk.cases.models import ParoleRequest
-from paroledesk.cases.selectors import RequestNotFound
+from paroledesk.cases.selectors import RequestNotFound, case_for_step
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.filing_rules import Category
 from paroledesk.core.lifecycle import Status, TransitionRefused

@@ -15,7 +15,6 @@ from paroledesk.accounts.models import User
 from paroledesk.adjudication.recount import latest_change, recounted
 from paroledesk.cases.clock import Clock, clock_for
 from paroledesk.cases.models import URGENT, Affidavit, ParoleRequest
-from paroledesk.cases.selectors import RequestNotFound
 from paroledesk.core.filing_rules import Category
 from paroledesk.core.lifecycle import (
     DECIDED_STATUSES,
@@ -23,7 +22,6 @@ from paroledesk.core.lifecycle import (
     WAITING_ON_REQUESTOR,
     Status,
 )
-from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.core.roles import ADJUDICATOR_ROLES, MANAGER_ROLES
 from paroledesk.policy.selectors import policy_on
 
@@ -288,30 +286,6 @@ def _urgent_first(
         skip = max(0, start - urgent)
         shown += _read(found.exclude(URGENT)[skip : skip + size - len(shown)])
     return shown
-
-
-def case_for_step(*, receipt_number: str, user: User) -> ParoleRequest:
-    """The request an officer, supervisor or administrator takes a step on.
-
-    Staff may name any request: whether they may take the step is the
-    lifecycle's answer (an officer not assigned gets not_assigned). Anyone
-    else finds nothing, as for a request that does not exist. Nothing of the
-    request is shown here, so no view is logged; the step is, as an event.
-    """
-    if not user.is_authenticated or not user.is_active or not user.is_staff_role:
-        raise RequestNotFound(receipt_number)
-    try:
-        receipt = str(parse_receipt_number(receipt_number))
-    except InvalidReceiptNumber:
-        raise RequestNotFound(receipt_number) from None
-    found = (
-        ParoleRequest.objects.select_related("assigned_officer")
-        .filter(receipt_number=receipt)
-        .first()
-    )
-    if found is None:
-        raise RequestNotFound(receipt)
-    return found
 
 
 def officer_loads() -> QuerySet[User]:

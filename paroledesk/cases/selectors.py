@@ -138,3 +138,28 @@ def linked_requests_of(request: ParoleRequest, *, user: User) -> list[LinkedRequ
     for item in found:
         view_record(subject=item.request, viewer=user, via="linked")
     return found
+
+
+def case_for_step(*, receipt_number: str, user: User) -> ParoleRequest:
+    """The request an officer, supervisor or administrator takes a step on (a decision,
+    an answer to an inquiry).
+
+    Staff may name any request: whether they may take the step is the
+    lifecycle's answer (an officer not assigned gets not_assigned). Anyone
+    else finds nothing, as for a request that does not exist. Nothing of the
+    request is shown here, so no view is logged; the step is, as an event.
+    """
+    if not user.is_authenticated or not user.is_active or not user.is_staff_role:
+        raise RequestNotFound(receipt_number)
+    try:
+        receipt = str(parse_receipt_number(receipt_number))
+    except InvalidReceiptNumber:
+        raise RequestNotFound(receipt_number) from None
+    found = (
+        ParoleRequest.objects.select_related("assigned_officer")
+        .filter(receipt_number=receipt)
+        .first()
+    )
+    if found is None:
+        raise RequestNotFound(receipt)
+    return found

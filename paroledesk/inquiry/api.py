@@ -19,10 +19,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from paroledesk.accounts.models import User
-from paroledesk.cases.models import ParoleRequest
+from paroledesk.cases.selectors import RequestNotFound, case_for_step
 from paroledesk.core.codes import ErrorCode
 from paroledesk.core.lifecycle import Status
-from paroledesk.core.receipt_numbers import InvalidReceiptNumber, parse_receipt_number
 from paroledesk.inquiry.models import Inquiry
 from paroledesk.inquiry.next_steps import next_steps
 from paroledesk.inquiry.reading import (
@@ -195,15 +194,9 @@ class StatusInquiryView(APIView):
                 return _too_many()
             raise serializers.ValidationError(body.errors)
         data = body.validated_data
-        identity = Identity(
-            receipt_number=data["receipt_number"],
-            family_name=data["family_name"],
-            date_of_birth=data["date_of_birth"],
-            filed_on=data["filed_on"],
-        )
         try:
             answer = status_inquire(
-                identity=identity, explanation=data["explanation"], client=client
+                identity=Identity.of(data), explanation=data["explanation"], client=client
             )
         except TooManyTries:
             return _too_many()
@@ -248,19 +241,15 @@ _REFUSAL_STATUS = {ErrorCode.NOT_ALLOWED: 403, ErrorCode.INVALID: 422}
 def _inquiry(receipt: str, inquiry_id: int, user: User) -> Inquiry:
     """Staff may name any request, as for the steps of a case: whether they may answer is
     the service's to say. Anyone else finds nothing, as for a request that does not exist."""
-    nothing = ApiError(
-        status_code=404, code=ErrorCode.NOT_FOUND, message="Nothing was found at this address."
-    )
-    if not user.is_staff_role:
-        raise nothing
     try:
-        number = str(parse_receipt_number(receipt))
-    except InvalidReceiptNumber:
-        raise nothing from None
-    request = ParoleRequest.objects.filter(receipt_number=number).first()
+        request = case_for_step(receipt_number=receipt, user=user)
+    except RequestNotFound:
+        request = None
     found = Inquiry.objects.filter(pk=inquiry_id, request=request).first() if request else None
     if found is None:
-        raise nothing
+        raise ApiError(
+            status_code=404, code=ErrorCode.NOT_FOUND, message="Nothing was found at this address."
+        )
     return found
 
 

@@ -87,13 +87,7 @@ class StatusInquiryForm(forms.Form):
         return clean
 
     def identity(self) -> Identity:
-        data = self.cleaned_data
-        return Identity(
-            receipt_number=data["receipt_number"],
-            family_name=data["family_name"],
-            date_of_birth=data["date_of_birth"],
-            filed_on=data["filed_on"],
-        )
+        return Identity.of(self.cleaned_data)
 
 
 class InquiryAnswerForm(forms.Form):

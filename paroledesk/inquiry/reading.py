@@ -39,6 +39,16 @@ class Identity:
     date_of_birth: date
     filed_on: date
 
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Identity:
+        """The four facts from the values the page's form or the API's body has read."""
+        return cls(
+            receipt_number=values["receipt_number"],
+            family_name=values["family_name"],
+            date_of_birth=values["date_of_birth"],
+            filed_on=values["filed_on"],
+        )
+
 
 def receipt_read(text: str) -> str:
     try:

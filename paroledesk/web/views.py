@@ -40,7 +40,6 @@ from paroledesk.adjudication.forms import (
 )
 from paroledesk.adjudication.selectors import (
     QueueView,
-    case_for_step,
     queue_page,
     sponsors_of,
 )
@@ -55,6 +54,7 @@ from paroledesk.cases.clock import clock_for
 from paroledesk.cases.models import ParoleRequest
 from paroledesk.cases.selectors import (
     RequestNotFound,
+    case_for_step,
     events_of,
     family_of,
     linked_requests_of,
